@@ -1,0 +1,92 @@
+package dev.launchpad.blueprint.render;
+
+import dev.launchpad.blueprint.catalog.Feature;
+import dev.launchpad.blueprint.catalog.FeatureCatalog;
+import dev.launchpad.blueprint.spec.ProjectSpec;
+import dev.launchpad.blueprint.spec.SpecJson;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
+
+/**
+ * Renders a spec into a project. Each enabled feature contributes the templates the catalog lists for
+ * it; a template's output path is its path below the feature's folder, less {@code .vm}, with
+ * {@code __package__} replaced by the Java package as a path. Velocity runs in strict mode, so a template
+ * that names something its model lacks fails the render instead of leaving {@code $foo} in a file.
+ */
+public final class ProjectRenderer {
+
+    static final String TEMPLATE_ROOT = "dev/launchpad/blueprint/templates/";
+    public static final String SPEC_PATH = ".launchpad/spec.json";
+
+    private final FeatureCatalog catalog;
+    private final VelocityEngine velocity;
+    private final Escape escape = new Escape();
+
+    public ProjectRenderer(FeatureCatalog catalog) {
+        this.catalog = catalog;
+        this.velocity = new VelocityEngine(engineProperties());
+        this.velocity.init();
+    }
+
+    private static Properties engineProperties() {
+        Properties p = new Properties();
+        p.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+        // Lets HCL and shell templates write \${local.name} for a literal ${local.name}.
+        p.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT_ESCAPE, "true");
+        p.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
+        p.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
+        p.setProperty("resource.loader.classpath.cache", "true");
+        p.setProperty("resource.loader.classpath.modification_check_interval", "-1");
+        p.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
+        p.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
+        return p;
+    }
+
+    public GeneratedProject render(ProjectSpec spec, ModuleSource modules) {
+        ViewModel model = ViewModel.of(spec, catalog, modules);
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (Feature feature : catalog.features()) {
+            if (!spec.has(feature.id())) {
+                continue;
+            }
+            for (String templatePath : feature.templates()) {
+                String output = outputPath(templatePath, model);
+                byte[] content = merge(templatePath, model);
+                if (files.put(output, content) != null) {
+                    throw new IllegalStateException("two templates write " + output);
+                }
+            }
+        }
+        files.put(SPEC_PATH, SpecJson.write(spec).getBytes(StandardCharsets.UTF_8));
+        return new GeneratedProject(files);
+    }
+
+    private byte[] merge(String templatePath, ViewModel model) {
+        Template template = velocity.getTemplate(TEMPLATE_ROOT + templatePath, "UTF-8");
+        VelocityContext context = new VelocityContext();
+        context.put("project", model.project());
+        context.put("features", model.features());
+        context.put("options", model.options());
+        context.put("modules", model.modules());
+        context.put("esc", escape);
+        StringWriter out = new StringWriter(4096);
+        template.merge(context, out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String outputPath(String templatePath, ViewModel model) {
+        String path = templatePath.substring(templatePath.indexOf('/') + 1);
+        if (path.endsWith(".vm")) {
+            path = path.substring(0, path.length() - 3);
+        }
+        return path.replace("__package__", model.project().get("packagePath").toString());
+    }
+}

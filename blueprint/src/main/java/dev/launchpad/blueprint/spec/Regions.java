@@ -1,0 +1,16 @@
+package dev.launchpad.blueprint.spec;
+
+import java.util.List;
+
+/** AWS commercial regions where Lambda on arm64 with Java 21 and every catalog feature is offered. */
+public final class Regions {
+
+    public static final List<String> ALL = List.of(
+            "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+            "ca-central-1", "sa-east-1",
+            "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1",
+            "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3");
+
+    private Regions() {
+    }
+}
