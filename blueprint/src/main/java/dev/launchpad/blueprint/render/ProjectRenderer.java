@@ -18,12 +18,15 @@ import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 /**
  * Renders a spec into a project. Each enabled feature contributes the templates the catalog lists for
  * it; a template's output path is its path below the feature's folder, less {@code .vm}, with
- * {@code __package__} replaced by the Java package as a path. Velocity runs in strict mode, so a template
- * that names something its model lacks fails the render instead of leaving {@code $foo} in a file.
+ * {@code __package__} replaced by the Java package as a path. A template with {@code __environment__} in
+ * its path is rendered once per environment of the spec, with that name in the path and as
+ * {@code $environment}. Velocity runs in strict mode, so a template that names something its model lacks
+ * fails the render instead of leaving {@code $foo} in a file.
  */
 public final class ProjectRenderer {
 
     static final String TEMPLATE_ROOT = "dev/launchpad/blueprint/templates/";
+    static final String ENVIRONMENT_PLACEHOLDER = "__environment__";
     public static final String SPEC_PATH = ".launchpad/spec.json";
 
     private final FeatureCatalog catalog;
@@ -59,9 +62,13 @@ public final class ProjectRenderer {
             }
             for (String templatePath : feature.templates()) {
                 String output = outputPath(templatePath, model);
-                byte[] content = merge(templatePath, model);
-                if (files.put(output, content) != null) {
-                    throw new IllegalStateException("two templates write " + output);
+                if (output.contains(ENVIRONMENT_PLACEHOLDER)) {
+                    for (String environment : spec.environments()) {
+                        add(files, output.replace(ENVIRONMENT_PLACEHOLDER, environment),
+                                merge(templatePath, model, environment));
+                    }
+                } else {
+                    add(files, output, merge(templatePath, model, null));
                 }
             }
         }
@@ -69,7 +76,14 @@ public final class ProjectRenderer {
         return new GeneratedProject(files);
     }
 
-    private byte[] merge(String templatePath, ViewModel model) {
+    private static void add(SortedMap<String, byte[]> files, String output, byte[] content) {
+        if (files.put(output, content) != null) {
+            throw new IllegalStateException("two templates write " + output);
+        }
+    }
+
+    /** {@code environment} is null for templates rendered once; then {@code $environment} is unknown to them. */
+    private byte[] merge(String templatePath, ViewModel model, String environment) {
         Template template = velocity.getTemplate(TEMPLATE_ROOT + templatePath, "UTF-8");
         VelocityContext context = new VelocityContext();
         context.put("project", model.project());
@@ -77,6 +91,9 @@ public final class ProjectRenderer {
         context.put("options", model.options());
         context.put("modules", model.modules());
         context.put("esc", escape);
+        if (environment != null) {
+            context.put("environment", environment);
+        }
         StringWriter out = new StringWriter(4096);
         template.merge(context, out);
         return out.toString().getBytes(StandardCharsets.UTF_8);

@@ -105,7 +105,9 @@ public final class SpecValidator {
         if (team != null && !matches(TEAM, team, TEAM_MIN, TEAM_MAX)) {
             problems.add(new Problem("team", "must be " + TEAM_RULE));
         }
-        String description = text(request, "description", problems, true);
+        // NFC, because HCL normalises every string it reads to NFC: the spec, the Java and the Terraform
+        // then all hold the same code points.
+        String description = nfc(text(request, "description", problems, true));
         if (description != null && !isSingleLine(description, DESCRIPTION_MAX)) {
             problems.add(new Problem("description", "must be " + DESCRIPTION_RULE));
         }
@@ -151,6 +153,10 @@ public final class SpecValidator {
             return null;
         }
         return node.asText();
+    }
+
+    private static String nfc(String text) {
+        return text == null ? null : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
     }
 
     private static boolean matches(Pattern pattern, String value, int min, int max) {

@@ -1,0 +1,8 @@
+package com.example.orders.http;
+
+/** Answers the requests of one route. */
+@FunctionalInterface
+public interface RouteHandler {
+
+    ApiResponse handle(ApiRequest request);
+}

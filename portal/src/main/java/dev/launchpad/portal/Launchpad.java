@@ -1,0 +1,190 @@
+package dev.launchpad.portal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.launchpad.blueprint.Blueprint;
+import dev.launchpad.portal.audit.AuditLog;
+import dev.launchpad.portal.auth.CurrentUser;
+import dev.launchpad.portal.auth.User;
+import dev.launchpad.portal.auth.UserRepository;
+import dev.launchpad.portal.catalog.CatalogApi;
+import dev.launchpad.portal.catalog.CatalogPages;
+import dev.launchpad.portal.catalog.ServiceRepository;
+import dev.launchpad.portal.catalog.TeamRepository;
+import dev.launchpad.portal.config.PortalConfig;
+import dev.launchpad.portal.db.Database;
+import dev.launchpad.portal.db.Jdbc;
+import dev.launchpad.portal.demo.DemoData;
+import dev.launchpad.portal.git.GitFacade;
+import dev.launchpad.portal.git.PlatformModules;
+import dev.launchpad.portal.git.RepositoryLayout;
+import dev.launchpad.portal.publish.IdempotencyKeys;
+import dev.launchpad.portal.publish.PublishApi;
+import dev.launchpad.portal.publish.Publisher;
+import dev.launchpad.portal.publish.Recovery;
+import dev.launchpad.portal.runs.RunEvents;
+import dev.launchpad.portal.runs.RunPages;
+import dev.launchpad.portal.runs.RunRepository;
+import dev.launchpad.portal.runs.RunsApi;
+import dev.launchpad.portal.scaffold.NewServicePage;
+import dev.launchpad.portal.scaffold.Projects;
+import dev.launchpad.portal.scaffold.ScaffoldApi;
+import dev.launchpad.portal.web.ApiIndex;
+import dev.launchpad.portal.web.ErrorMapping;
+import dev.launchpad.portal.web.Json;
+import dev.launchpad.portal.web.OpenApi;
+import dev.launchpad.portal.web.Pages;
+import dev.launchpad.portal.web.Route;
+import dev.launchpad.portal.web.Routes;
+import dev.launchpad.portal.web.WebApp;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running portal, wired by hand from its configuration: database, Git, the publisher and the web
+ * application. {@link #start} prepares the data directory (recovery after a crash, platform modules,
+ * demo data) and then serves.
+ */
+public final class Launchpad implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Launchpad.class);
+
+    private final PortalConfig config;
+    private final Database database;
+    private final ExecutorService runner;
+    private final Javalin app;
+    private final String blueprintVersion;
+    private final List<Route> routes;
+
+    private Launchpad(PortalConfig config, Database database, ExecutorService runner, Javalin app, String blueprintVersion,
+                      List<Route> routes) {
+        this.config = config;
+        this.routes = routes;
+        this.database = database;
+        this.runner = runner;
+        this.app = app;
+        this.blueprintVersion = blueprintVersion;
+    }
+
+    public static Launchpad start(PortalConfig config) {
+        long t0 = System.nanoTime();
+        Blueprint blueprint = Blueprint.load();
+        Clock clock = Clock.systemUTC();
+        LOG.debug("blueprint loaded after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+        Database database = Database.open(config);
+        LOG.debug("database migrated after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+        ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            Jdbc jdbc = database.jdbc();
+            ObjectMapper json = Json.mapper();
+            RepositoryLayout layout = new RepositoryLayout(config.gitRoot(), config.publicUrl());
+            GitFacade git = new GitFacade();
+            User localUser = User.parse(config.localUser());
+            CurrentUser currentUser = CurrentUser.local(localUser);
+
+            UserRepository users = new UserRepository(jdbc, clock);
+            TeamRepository teams = new TeamRepository(jdbc, clock);
+            ServiceRepository services = new ServiceRepository(jdbc);
+            RunRepository runs = new RunRepository(jdbc);
+            IdempotencyKeys keys = new IdempotencyKeys(jdbc, clock);
+            AuditLog audit = new AuditLog(jdbc, clock);
+            RunEvents live = new RunEvents();
+            Projects projects = new Projects(blueprint, layout.platformModulesUrl());
+            Publisher publisher = new Publisher(projects, services, teams, users, runs, live, git, layout, config.git(),
+                    audit, clock);
+
+            users.remember(localUser);
+            List<String> recovered = new Recovery(runs, services, keys, live, git, layout, clock).recover();
+            if (!recovered.isEmpty()) {
+                LOG.warn("marked {} interrupted run(s) failed: {}", recovered.size(), recovered);
+            }
+            LOG.debug("recovery done after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+            publishPlatformModules(config, git, layout, blueprint.version(), audit);
+            LOG.debug("platform modules published after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+            if (config.demoData()) {
+                List<String> seeded = new DemoData(teams, services, projects, publisher).seedIfEmpty();
+                if (!seeded.isEmpty()) {
+                    LOG.info("published demo services {}", seeded);
+                }
+            }
+
+            LOG.debug("demo data checked after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+            Pages pages = Pages.create(config.templatesDir(), blueprint.version());
+            AtomicReference<List<Route>> table = new AtomicReference<>();
+            RunsApi runsApi = new RunsApi(runs, live, services, json);
+            Routes.Handlers handlers = new Routes.Handlers(
+                    new NewServicePage(projects, publisher, services, teams, currentUser, pages, runner),
+                    new CatalogPages(services, teams, runs, blueprint.catalog(), git, layout, currentUser, pages),
+                    new RunPages(runsApi, runs, projects, publisher, currentUser, pages, runner),
+                    new ScaffoldApi(projects),
+                    new PublishApi(projects, publisher, runs, keys, currentUser, json),
+                    new CatalogApi(services, blueprint.catalog()),
+                    runsApi,
+                    new ApiIndex(blueprint, config.publicUrl(), table::get),
+                    new OpenApi(json, config.publicUrl(), blueprint.version(), pages));
+            table.set(Routes.table(handlers));
+            Javalin app = WebApp.create(table.get(), new ErrorMapping(json, pages, currentUser), json, config.gitRoot());
+            app.start(config.port());
+            LOG.debug("serving after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+            return new Launchpad(config, database, runner, app, blueprint.version(), table.get());
+        } catch (RuntimeException e) {
+            runner.shutdownNow();
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void publishPlatformModules(PortalConfig config, GitFacade git, RepositoryLayout layout,
+                                               String version, AuditLog audit) {
+        SortedMap<String, byte[]> files = config.terraformModulesDir() == null
+                ? PlatformModules.fromClasspath(Launchpad.class.getClassLoader())
+                : PlatformModules.fromDirectory(config.terraformModulesDir());
+        if (files.isEmpty()) {
+            LOG.warn("no platform Terraform modules found; publishing an empty {} repository", RepositoryLayout.MODULES_REPOSITORY);
+        }
+        if (new PlatformModules(git, layout.platformModules()).publish(files, version)
+                instanceof PlatformModules.Outcome.Published published) {
+            audit.record("launchpad", "modules.published", "repository:platform/" + RepositoryLayout.MODULES_REPOSITORY,
+                    "v" + version + " at " + published.commit().name() + ", " + published.files() + " files");
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Where this instance is reachable from this machine. */
+    public String localUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public PortalConfig config() {
+        return config;
+    }
+
+    public String blueprintVersion() {
+        return blueprintVersion;
+    }
+
+    /** The routes table this instance serves. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        runner.close();
+        database.close();
+    }
+}

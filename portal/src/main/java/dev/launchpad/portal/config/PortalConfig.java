@@ -1,0 +1,232 @@
+package dev.launchpad.portal.config;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the portal is configured with, read once from {@code LAUNCHPAD_*} environment variables
+ * and validated at start-up. Nothing else reads the environment.
+ *
+ * @param publicUrl           the base URL people and tools reach the portal at, without a trailing slash;
+ *                            used in clone URLs and in the module sources of generated projects
+ * @param localUser           who acts, until sign-in exists: {@code login} or {@code Full Name <email>}
+ * @param terraformModulesDir where the platform Terraform modules are read from, or null for the copy
+ *                            packaged in the jar
+ * @param templatesDir        jte page templates to compile on change (development), or null for the
+ *                            precompiled ones
+ */
+public record PortalConfig(
+        int port,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String publicUrl,
+        String localUser,
+        GitTarget git,
+        boolean demoData,
+        Path terraformModulesDir,
+        Path templatesDir) {
+
+    public static final int DEFAULT_PORT = 7070;
+    public static final String DEFAULT_LOCAL_USER = "developer";
+    private static final Pattern LOGIN = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
+    private static final Pattern NAMED_USER = Pattern.compile("([^<>]{1,100}) <([^<>@\\s]+@[^<>@\\s]+)>");
+
+    /** The variables this record reads, with what each means; the README and the start-up error list them. */
+    public static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("LAUNCHPAD_PORT", "HTTP port (default 7070)"),
+            Map.entry("LAUNCHPAD_DATA_DIR", "directory for the database and Git repositories (default ./data)"),
+            Map.entry("LAUNCHPAD_DB_URL", "JDBC URL, jdbc:h2:... or jdbc:postgresql:... (default an H2 file in the data directory)"),
+            Map.entry("LAUNCHPAD_DB_USER", "database user (default sa for H2, empty otherwise)"),
+            Map.entry("LAUNCHPAD_DB_PASSWORD", "database password (default empty)"),
+            Map.entry("LAUNCHPAD_PUBLIC_URL", "base URL of the portal (default http://localhost:<port>)"),
+            Map.entry("LAUNCHPAD_LOCAL_USER", "acting user, login or 'Full Name <email>' (default developer)"),
+            Map.entry("LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE", "push new repositories here, e.g. https://git.example.com/{team}/{service}.git (default: the portal's own Git server)"),
+            Map.entry("LAUNCHPAD_GIT_USERNAME", "user for the remote Git server"),
+            Map.entry("LAUNCHPAD_GIT_PASSWORD", "password or token for the remote Git server"),
+            Map.entry("LAUNCHPAD_DEMO_DATA", "true or false: seed demo teams and services into an empty database (default true)"),
+            Map.entry("LAUNCHPAD_TERRAFORM_MODULES_DIR", "platform Terraform modules to publish (default: the copy inside the jar)"),
+            Map.entry("LAUNCHPAD_TEMPLATES_DIR", "jte page templates to hot-reload in development (default: precompiled)"));
+
+    public PortalConfig {
+        publicUrl = stripTrailingSlash(publicUrl);
+    }
+
+    /** Reads the environment, collecting every problem before failing. */
+    public static PortalConfig fromEnv(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        int port = port(value(env, "LAUNCHPAD_PORT"), problems);
+        Path dataDir = Path.of(Optional.ofNullable(value(env, "LAUNCHPAD_DATA_DIR")).orElse("./data")).toAbsolutePath().normalize();
+
+        String dbUrl = value(env, "LAUNCHPAD_DB_URL");
+        if (dbUrl == null) {
+            dbUrl = "jdbc:h2:file:" + dataDir.resolve("db").resolve("launchpad");
+        } else if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            problems.add("LAUNCHPAD_DB_URL must be a jdbc:h2: or jdbc:postgresql: URL");
+        }
+        String dbUser = value(env, "LAUNCHPAD_DB_USER");
+        if (dbUser == null) {
+            dbUser = dbUrl.startsWith("jdbc:h2:") ? "sa" : "";
+        }
+        String dbPassword = Optional.ofNullable(value(env, "LAUNCHPAD_DB_PASSWORD")).orElse("");
+
+        String publicUrl = value(env, "LAUNCHPAD_PUBLIC_URL");
+        if (publicUrl == null) {
+            publicUrl = "http://localhost:" + port;
+        } else if (!isHttpUrl(publicUrl)) {
+            problems.add("LAUNCHPAD_PUBLIC_URL must be an absolute http or https URL, for example https://launchpad.example.com");
+        }
+
+        String localUser = Optional.ofNullable(value(env, "LAUNCHPAD_LOCAL_USER")).orElse(DEFAULT_LOCAL_USER);
+        if (!LOGIN.matcher(localUser).matches() && !NAMED_USER.matcher(localUser).matches()) {
+            problems.add("LAUNCHPAD_LOCAL_USER must be a login (lowercase letters, digits, '.', '_' or '-')"
+                    + " or 'Full Name <email>'");
+        }
+
+        GitTarget git = git(env, problems);
+        boolean demoData = bool(env, "LAUNCHPAD_DEMO_DATA", true, problems);
+        Path modules = directory(env, "LAUNCHPAD_TERRAFORM_MODULES_DIR", problems);
+        Path templates = directory(env, "LAUNCHPAD_TEMPLATES_DIR", problems);
+
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+                modules, templates);
+    }
+
+    /** The embedded defaults for a data directory: what tests and a first run use. */
+    public static PortalConfig embedded(int port, Path dataDir) {
+        return fromEnv(Map.of("LAUNCHPAD_PORT", Integer.toString(port), "LAUNCHPAD_DATA_DIR", dataDir.toString(),
+                "LAUNCHPAD_DEMO_DATA", "false"));
+    }
+
+    public PortalConfig withGit(GitTarget target) {
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, target, demoData,
+                terraformModulesDir, templatesDir);
+    }
+
+    public PortalConfig withDemoData(boolean on) {
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, on,
+                terraformModulesDir, templatesDir);
+    }
+
+    public PortalConfig withDbUrl(String url) {
+        return new PortalConfig(port, dataDir, url, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+                terraformModulesDir, templatesDir);
+    }
+
+    public PortalConfig withLocalUser(String user) {
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, user, git, demoData,
+                terraformModulesDir, templatesDir);
+    }
+
+    public PortalConfig withTerraformModulesDir(Path dir) {
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+                dir, templatesDir);
+    }
+
+    public Path gitRoot() {
+        return dataDir.resolve("git");
+    }
+
+    @Override
+    public String toString() {
+        return "PortalConfig[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
+                + ", dbPassword=***, publicUrl=" + publicUrl + ", localUser=" + localUser + ", git=" + git
+                + ", demoData=" + demoData + ", terraformModulesDir=" + terraformModulesDir
+                + ", templatesDir=" + templatesDir + "]";
+    }
+
+    private static String value(Map<String, String> env, String key) {
+        String v = env.get(key);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static int port(String text, List<String> problems) {
+        if (text == null) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("LAUNCHPAD_PORT must be a port number from 0 to 65535, not '" + text + "'");
+        return DEFAULT_PORT;
+    }
+
+    private static GitTarget git(Map<String, String> env, List<String> problems) {
+        String template = value(env, "LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE");
+        String user = value(env, "LAUNCHPAD_GIT_USERNAME");
+        String password = env.getOrDefault("LAUNCHPAD_GIT_PASSWORD", "");
+        if (template == null) {
+            if (user != null || !password.isEmpty()) {
+                problems.add("LAUNCHPAD_GIT_USERNAME and LAUNCHPAD_GIT_PASSWORD need LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE");
+            }
+            return new GitTarget.Embedded();
+        }
+        if (!template.contains("{service}")) {
+            problems.add("LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE must contain {service} (and usually {team}),"
+                    + " for example https://git.example.com/{team}/{service}.git");
+        }
+        String probe = template.replace("{team}", "team").replace("{service}", "service");
+        if (!isHttpUrl(probe) && !probe.startsWith("ssh://") && !probe.startsWith("file:")) {
+            problems.add("LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE must be an http(s), ssh or file URL");
+        } else if (probe.contains("@") && probe.startsWith("http")) {
+            problems.add("LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE must not contain credentials;"
+                    + " use LAUNCHPAD_GIT_USERNAME and LAUNCHPAD_GIT_PASSWORD");
+        }
+        if (user == null && !password.isEmpty()) {
+            problems.add("LAUNCHPAD_GIT_PASSWORD needs LAUNCHPAD_GIT_USERNAME");
+        }
+        return new GitTarget.Remote(template, user, password);
+    }
+
+    private static boolean bool(Map<String, String> env, String key, boolean fallback, List<String> problems) {
+        String v = value(env, key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        problems.add(key + " must be true or false, not '" + v + "'");
+        return fallback;
+    }
+
+    private static Path directory(Map<String, String> env, String key, List<String> problems) {
+        String v = value(env, key);
+        if (v == null) {
+            return null;
+        }
+        Path path = Path.of(v).toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) {
+            problems.add(key + " must name an existing directory; " + path + " is not one");
+        }
+        return path;
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.launchpad.portal.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.launchpad.portal.config.PortalConfig;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** The connection pool, migrated to the newest schema before anything uses it. */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static Database open(PortalConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.dbUrl());
+        hikari.setUsername(config.dbUser());
+        hikari.setPassword(config.dbPassword());
+        hikari.setMaximumPoolSize(10);
+        hikari.setPoolName("launchpad");
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Jdbc jdbc() {
+        return new Jdbc(dataSource);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

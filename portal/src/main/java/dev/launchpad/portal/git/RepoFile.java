@@ -1,0 +1,5 @@
+package dev.launchpad.portal.git;
+
+/** A file in a commit's tree. */
+public record RepoFile(String path, long size) {
+}

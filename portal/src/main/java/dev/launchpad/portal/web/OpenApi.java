@@ -1,0 +1,55 @@
+package dev.launchpad.portal.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The OpenAPI 3 description of {@code /api/v1}, written by hand next to the routes table (a test keeps the
+ * two in step), and the Swagger UI page that browses it.
+ */
+public final class OpenApi {
+
+    /** The Swagger UI page. */
+    public record DocsModel(String swaggerUiVersion) {
+    }
+
+    /** The Swagger UI webjar's version, from its Maven metadata, so the page follows the dependency. */
+    public static final String SWAGGER_UI_VERSION = webjarVersion();
+
+    private final String document;
+    private final Pages pages;
+
+    public OpenApi(ObjectMapper json, String publicUrl, String version, Pages pages) {
+        this.pages = pages;
+        try (InputStream in = OpenApi.class.getResourceAsStream("openapi.json")) {
+            ObjectNode doc = (ObjectNode) json.readTree(in);
+            ((ObjectNode) doc.get("info")).put("version", version);
+            doc.putArray("servers").addObject().put("url", publicUrl);
+            this.document = json.writeValueAsString(doc);
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException("openapi.json is missing or not JSON", new IOException(e));
+        }
+    }
+
+    private static String webjarVersion() {
+        try (InputStream in = OpenApi.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the swagger-ui webjar is missing from the classpath", e);
+        }
+    }
+
+    public void document(Context ctx) {
+        ctx.contentType("application/json").result(document);
+    }
+
+    public void docs(Context ctx) {
+        pages.render(ctx, "api/docs.jte", new DocsModel(SWAGGER_UI_VERSION));
+    }
+}

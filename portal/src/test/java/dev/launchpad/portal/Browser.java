@@ -1,0 +1,38 @@
+package dev.launchpad.portal;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Chromium through Playwright, for tests that use the portal as a person would. Skipped only when
+ * {@code launchpad.browser-tests.skip} is true; a missing Chromium fails the test and says how to install it.
+ */
+public final class Browser {
+
+    private Browser() {
+    }
+
+    public static com.microsoft.playwright.Browser launch(Playwright playwright) {
+        Assumptions.assumeFalse(Boolean.getBoolean("launchpad.browser-tests.skip"),
+                "browser tests disabled with -Dlaunchpad.browser-tests.skip=true");
+        Path chromium = Path.of(System.getProperty("launchpad.chromium", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            fail("Chromium is not at " + chromium + ". Install it (apt-get install -y chromium), point"
+                    + " -Dlaunchpad.chromium at it, or skip the browser tests with -Dlaunchpad.browser-tests.skip=true");
+        }
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+    }
+
+    public static Path screenshots() {
+        return Path.of(System.getProperty("launchpad.screenshots", "target/screenshots"));
+    }
+}
