@@ -2,6 +2,7 @@ package dev.launchpad.blueprint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.launchpad.blueprint.catalog.FeatureCatalog;
+import dev.launchpad.blueprint.cost.CostModel;
 import dev.launchpad.blueprint.render.GeneratedProject;
 import dev.launchpad.blueprint.render.ModuleSource;
 import dev.launchpad.blueprint.render.ProjectRenderer;
@@ -22,12 +23,14 @@ public final class Blueprint {
     private final FeatureCatalog catalog;
     private final SpecValidator validator;
     private final ProjectRenderer renderer;
+    private final CostModel costs;
 
     private Blueprint(String version, FeatureCatalog catalog) {
         this.version = version;
         this.catalog = catalog;
         this.validator = new SpecValidator(catalog, version);
         this.renderer = new ProjectRenderer(catalog);
+        this.costs = CostModel.load(catalog);
     }
 
     public static Blueprint load() {
@@ -40,6 +43,11 @@ public final class Blueprint {
 
     public FeatureCatalog catalog() {
         return catalog;
+    }
+
+    /** The cost model: monthly estimates of specs from the checked-in price table. */
+    public CostModel costs() {
+        return costs;
     }
 
     public Validation validate(JsonNode request) {

@@ -40,6 +40,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,18 +74,24 @@ public final class Launchpad implements AutoCloseable {
     }
 
     public static Launchpad start(PortalConfig config) {
-        long t0 = System.nanoTime();
-        Blueprint blueprint = Blueprint.load();
+        long started = System.nanoTime();
         Clock clock = Clock.systemUTC();
-        LOG.debug("blueprint loaded after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
-        Database database = Database.open(config);
-        LOG.debug("database migrated after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+        GitFacade git = new GitFacade();
+        RepositoryLayout layout = new RepositoryLayout(config.gitRoot(), config.publicUrl());
+        // Start-up is mostly class loading; the independent parts load on both cores at once.
+        ExecutorService boot = Executors.newFixedThreadPool(3, Thread.ofPlatform().daemon().name("launchpad-boot-", 0).factory());
+        CompletableFuture<Blueprint> blueprintLoaded = CompletableFuture.supplyAsync(Blueprint::load, boot);
+        CompletableFuture<Database> databaseOpened = CompletableFuture.supplyAsync(() -> Database.open(config), boot);
+        CompletableFuture<Void> webWarmed = CompletableFuture.runAsync(WebApp::warmUp, boot);
+        CompletableFuture<PlatformModules.Outcome> modulesPublished = blueprintLoaded.thenApplyAsync(
+                blueprint -> publishPlatformModules(config, git, layout, blueprint.version()), boot);
         ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
+        Database database = null;
         try {
+            database = join(databaseOpened);
+            Blueprint blueprint = join(blueprintLoaded);
             Jdbc jdbc = database.jdbc();
             ObjectMapper json = Json.mapper();
-            RepositoryLayout layout = new RepositoryLayout(config.gitRoot(), config.publicUrl());
-            GitFacade git = new GitFacade();
             User localUser = User.parse(config.localUser());
             CurrentUser currentUser = CurrentUser.local(localUser);
 
@@ -104,9 +111,10 @@ public final class Launchpad implements AutoCloseable {
             if (!recovered.isEmpty()) {
                 LOG.warn("marked {} interrupted run(s) failed: {}", recovered.size(), recovered);
             }
-            LOG.debug("recovery done after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
-            publishPlatformModules(config, git, layout, blueprint.version(), audit);
-            LOG.debug("platform modules published after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+            if (join(modulesPublished) instanceof PlatformModules.Outcome.Published published) {
+                audit.record("launchpad", "modules.published", "repository:platform/" + RepositoryLayout.MODULES_REPOSITORY,
+                        "v" + blueprint.version() + " at " + published.commit().name() + ", " + published.files() + " files");
+            }
             if (config.demoData()) {
                 List<String> seeded = new DemoData(teams, services, projects, publisher).seedIfEmpty();
                 if (!seeded.isEmpty()) {
@@ -114,7 +122,6 @@ public final class Launchpad implements AutoCloseable {
                 }
             }
 
-            LOG.debug("demo data checked after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
             Pages pages = Pages.create(config.templatesDir(), blueprint.version());
             AtomicReference<List<Route>> table = new AtomicReference<>();
             RunsApi runsApi = new RunsApi(runs, live, services, json);
@@ -129,30 +136,47 @@ public final class Launchpad implements AutoCloseable {
                     new ApiIndex(blueprint, config.publicUrl(), table::get),
                     new OpenApi(json, config.publicUrl(), blueprint.version(), pages));
             table.set(Routes.table(handlers));
+            join(webWarmed);
             Javalin app = WebApp.create(table.get(), new ErrorMapping(json, pages, currentUser), json, config.gitRoot());
             app.start(config.port());
-            LOG.debug("serving after {} ms (main thread cpu {} ms)", (System.nanoTime() - t0) / 1_000_000, java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+            LOG.debug("serving after {} ms", (System.nanoTime() - started) / 1_000_000);
             return new Launchpad(config, database, runner, app, blueprint.version(), table.get());
         } catch (RuntimeException e) {
             runner.shutdownNow();
-            database.close();
+            if (database != null) {
+                database.close();
+            } else {
+                databaseOpened.thenAccept(Database::close);
+            }
+            throw e;
+        } finally {
+            boot.shutdown();
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }
 
-    private static void publishPlatformModules(PortalConfig config, GitFacade git, RepositoryLayout layout,
-                                               String version, AuditLog audit) {
+    private static PlatformModules.Outcome publishPlatformModules(PortalConfig config, GitFacade git,
+                                                                 RepositoryLayout layout, String version) {
         SortedMap<String, byte[]> files = config.terraformModulesDir() == null
                 ? PlatformModules.fromClasspath(Launchpad.class.getClassLoader())
                 : PlatformModules.fromDirectory(config.terraformModulesDir());
         if (files.isEmpty()) {
             LOG.warn("no platform Terraform modules found; publishing an empty {} repository", RepositoryLayout.MODULES_REPOSITORY);
         }
-        if (new PlatformModules(git, layout.platformModules()).publish(files, version)
-                instanceof PlatformModules.Outcome.Published published) {
-            audit.record("launchpad", "modules.published", "repository:platform/" + RepositoryLayout.MODULES_REPOSITORY,
-                    "v" + version + " at " + published.commit().name() + ", " + published.files() + " files");
-        }
+        return new PlatformModules(git, layout.platformModules()).publish(files, version);
     }
 
     public int port() {

@@ -48,11 +48,18 @@ public final class TestPortal implements AutoCloseable {
 
     /** The configuration of a fresh embedded portal on a free port, without demo data. */
     public static PortalConfig config(Path dataDir, UnaryOperator<PortalConfig> customize) {
-        return customize.apply(PortalConfig.fromEnv(Map.of(
+        return customize.apply(config(dataDir, Map.of()));
+    }
+
+    /** The same, with more environment variables. */
+    public static PortalConfig config(Path dataDir, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "LAUNCHPAD_PORT", Integer.toString(freePort()),
                 "LAUNCHPAD_DATA_DIR", dataDir.toString(),
                 "LAUNCHPAD_DEMO_DATA", "false",
-                "LAUNCHPAD_LOCAL_USER", "Ada Lovelace <ada@example.com>")));
+                "LAUNCHPAD_LOCAL_USER", "Ada Lovelace <ada@example.com>"));
+        all.putAll(env);
+        return PortalConfig.fromEnv(all);
     }
 
     public static int freePort() {

@@ -20,8 +20,9 @@ import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
  * it; a template's output path is its path below the feature's folder, less {@code .vm}, with
  * {@code __package__} replaced by the Java package as a path. A template with {@code __environment__} in
  * its path is rendered once per environment of the spec, with that name in the path and as
- * {@code $environment}. Velocity runs in strict mode, so a template that names something its model lacks
- * fails the render instead of leaving {@code $foo} in a file.
+ * {@code $environment}. A template that renders to nothing but blanks writes no file, which lets a file
+ * depend on an option of its feature. Velocity runs in strict mode, so a template that names something
+ * its model lacks fails the render instead of leaving {@code $foo} in a file.
  */
 public final class ProjectRenderer {
 
@@ -77,6 +78,9 @@ public final class ProjectRenderer {
     }
 
     private static void add(SortedMap<String, byte[]> files, String output, byte[] content) {
+        if (new String(content, StandardCharsets.UTF_8).isBlank()) {
+            return;
+        }
         if (files.put(output, content) != null) {
             throw new IllegalStateException("two templates write " + output);
         }

@@ -17,6 +17,18 @@ public final class WebApp {
     private WebApp() {
     }
 
+    /**
+     * Loads the web server's classes (Jetty, Javalin, the Git servlet) so that a thread can do it while
+     * another migrates the database; creates nothing that lasts.
+     */
+    public static void warmUp() {
+        Javalin.create(config -> config.startup.showJavalinBanner = false);
+        new org.eclipse.jetty.server.Server();
+        new org.eclipse.jetty.ee10.servlet.ServletContextHandler();
+        new org.eclipse.jgit.http.server.GitServlet();
+        Json.mapper();
+    }
+
     public static Javalin create(List<Route> routes, ErrorMapping errors, ObjectMapper json, Path gitRoot) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -60,6 +60,8 @@ class CrashRecoveryTest {
                         .POST(HttpRequest.BodyPublishers.ofString(Specs.minimal("crashed"))).build(),
                         HttpResponse.BodyHandlers.discarding());
                 assertThat(pushing.await(30, TimeUnit.SECONDS)).as("the push reached the remote").isTrue();
+                // H2 writes committed changes to its file within half a second; let the run's events land
+                Thread.sleep(1500);
             } finally {
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }

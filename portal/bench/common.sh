@@ -1,0 +1,39 @@
+# Shared by the benchmark scripts: a portal from the built jar on a free port, in a throwaway data directory.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+JAR="$ROOT/portal/target/launchpad.jar"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+[ -f "$JAR" ] || { echo "build the portal first: mvn -pl portal -am package -DskipTests" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# The spec to send: $SPEC if set, else the checked-in sample (every feature on), else full-spec.json beside this script.
+sample_spec() {
+  if [ -n "${SPEC:-}" ]; then
+    echo "$SPEC"
+  elif [ -f "$ROOT/generated-sample/.launchpad/spec.json" ]; then
+    echo "$ROOT/generated-sample/.launchpad/spec.json"
+  else
+    echo "$HERE/full-spec.json"
+  fi
+}
+
+# start_portal DATA_DIR PORT [extra env...]: starts the jar and waits until it serves the catalog page.
+start_portal() {
+  local data=$1 port=$2; shift 2
+  env LAUNCHPAD_PORT="$port" LAUNCHPAD_DATA_DIR="$data" LAUNCHPAD_DEMO_DATA=false "$@" \
+    "$JAVA" -jar "$JAR" > "$data.log" 2>&1 &
+  PORTAL_PID=$!
+  for _ in $(seq 1 600); do
+    if curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/services" 2>/dev/null | grep -q 200; then
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "the portal did not start; see $data.log" >&2
+  return 1
+}
+
+stop_portal() { kill "$PORTAL_PID" 2>/dev/null || true; wait "$PORTAL_PID" 2>/dev/null || true; }
