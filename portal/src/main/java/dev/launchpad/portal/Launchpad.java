@@ -11,6 +11,7 @@ import dev.launchpad.portal.catalog.CatalogPages;
 import dev.launchpad.portal.catalog.ServiceRepository;
 import dev.launchpad.portal.catalog.TeamRepository;
 import dev.launchpad.portal.config.PortalConfig;
+import dev.launchpad.portal.cost.Cost;
 import dev.launchpad.portal.db.Database;
 import dev.launchpad.portal.db.Jdbc;
 import dev.launchpad.portal.demo.DemoData;
@@ -62,10 +63,12 @@ public final class Launchpad implements AutoCloseable {
     private final Javalin app;
     private final String blueprintVersion;
     private final List<Route> routes;
+    private final Cost cost;
 
     private Launchpad(PortalConfig config, Database database, ExecutorService runner, Javalin app, String blueprintVersion,
-                      List<Route> routes) {
+                      List<Route> routes, Cost cost) {
         this.config = config;
+        this.cost = cost;
         this.routes = routes;
         this.database = database;
         this.runner = runner;
@@ -123,24 +126,27 @@ public final class Launchpad implements AutoCloseable {
             }
 
             Pages pages = Pages.create(config.templatesDir(), blueprint.version());
+            Cost cost = Cost.create(config.cost(), blueprint, jdbc, services, teams, currentUser, pages, json, clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             RunsApi runsApi = new RunsApi(runs, live, services, json);
             Routes.Handlers handlers = new Routes.Handlers(
-                    new NewServicePage(projects, publisher, services, teams, currentUser, pages, runner),
+                    new NewServicePage(projects, publisher, services, teams, currentUser, pages, runner, cost.recorder()),
                     new CatalogPages(services, teams, runs, blueprint.catalog(), git, layout, currentUser, pages),
                     new RunPages(runsApi, runs, projects, publisher, currentUser, pages, runner),
                     new ScaffoldApi(projects),
-                    new PublishApi(projects, publisher, runs, keys, currentUser, json),
+                    new PublishApi(projects, publisher, runs, keys, currentUser, json, cost.recorder()),
                     new CatalogApi(services, blueprint.catalog()),
                     runsApi,
                     new ApiIndex(blueprint, config.publicUrl(), table::get),
-                    new OpenApi(json, config.publicUrl(), blueprint.version(), pages));
+                    new OpenApi(json, config.publicUrl(), blueprint.version(), pages),
+                    cost.pages(), cost.api());
             table.set(Routes.table(handlers));
             join(webWarmed);
             Javalin app = WebApp.create(table.get(), new ErrorMapping(json, pages, currentUser), json, config.gitRoot());
             app.start(config.port());
+            cost.start();
             LOG.debug("serving after {} ms", (System.nanoTime() - started) / 1_000_000);
-            return new Launchpad(config, database, runner, app, blueprint.version(), table.get());
+            return new Launchpad(config, database, runner, app, blueprint.version(), table.get(), cost);
         } catch (RuntimeException e) {
             runner.shutdownNow();
             if (database != null) {
@@ -207,6 +213,7 @@ public final class Launchpad implements AutoCloseable {
 
     @Override
     public void close() {
+        cost.close();
         app.stop();
         runner.close();
         database.close();

@@ -2,6 +2,7 @@ package dev.launchpad.blueprint.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class CostPriceTableTest {
         PriceTable.RegionPrices prices = PriceTable.load().forRegion("us-east-1");
 
         assertThat(prices.price("lambda.requests").text()).isEqualTo("$0.20 per 1,000,000 requests");
-        assertThat(prices.price("lambda.requests").unitUsd()).isCloseTo(0.0000002, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(prices.price("lambda.requests").unitUsd()).isCloseTo(0.0000002, within(1e-15));
         assertThat(prices.price("kms.requests").text()).isEqualTo("$0.03 per 10,000 requests");
         assertThat(prices.price("waf.webAcl").text()).isEqualTo("$5.00 per web ACL-month");
         assertThat(prices.price("lambda.snapstart.java").usd()).isZero();

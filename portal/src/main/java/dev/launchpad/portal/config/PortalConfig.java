@@ -1,5 +1,6 @@
 package dev.launchpad.portal.config;
 
+import dev.launchpad.portal.cost.CostSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ public record PortalConfig(
         GitTarget git,
         boolean demoData,
         Path terraformModulesDir,
-        Path templatesDir) {
+        Path templatesDir,
+        CostSettings cost) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_LOCAL_USER = "developer";
@@ -53,7 +55,11 @@ public record PortalConfig(
             Map.entry("LAUNCHPAD_GIT_PASSWORD", "password or token for the remote Git server"),
             Map.entry("LAUNCHPAD_DEMO_DATA", "true or false: seed demo teams and services into an empty database (default true)"),
             Map.entry("LAUNCHPAD_TERRAFORM_MODULES_DIR", "platform Terraform modules to publish (default: the copy inside the jar)"),
-            Map.entry("LAUNCHPAD_TEMPLATES_DIR", "jte page templates to hot-reload in development (default: precompiled)"));
+            Map.entry("LAUNCHPAD_TEMPLATES_DIR", "jte page templates to hot-reload in development (default: precompiled)"),
+            Map.entry("LAUNCHPAD_COST_SOURCE", "demo or aws: where cost figures come from (default demo, labelled as demo data)"),
+            Map.entry("LAUNCHPAD_COST_ACCOUNT_ID", "12-digit payer account whose budgets the cost pages read (needed with aws)"),
+            Map.entry("LAUNCHPAD_COST_ENDPOINT", "an http(s) URL answering for Cost Explorer and Budgets instead of AWS (stubs)"),
+            Map.entry("LAUNCHPAD_COST_REFRESH_HOURS", "hours cost figures are cached before a background refresh, 1 to 24 (default 8)"));
 
     public PortalConfig {
         publicUrl = stripTrailingSlash(publicUrl);
@@ -94,12 +100,14 @@ public record PortalConfig(
         boolean demoData = bool(env, "LAUNCHPAD_DEMO_DATA", true, problems);
         Path modules = directory(env, "LAUNCHPAD_TERRAFORM_MODULES_DIR", problems);
         Path templates = directory(env, "LAUNCHPAD_TEMPLATES_DIR", problems);
+        CostSettings cost = CostSettings.parse(value(env, "LAUNCHPAD_COST_SOURCE"), value(env, "LAUNCHPAD_COST_ACCOUNT_ID"),
+                value(env, "LAUNCHPAD_COST_ENDPOINT"), value(env, "LAUNCHPAD_COST_REFRESH_HOURS"), problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
-                modules, templates);
+                modules, templates, cost);
     }
 
     /** The embedded defaults for a data directory: what tests and a first run use. */
@@ -110,27 +118,32 @@ public record PortalConfig(
 
     public PortalConfig withGit(GitTarget target) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, target, demoData,
-                terraformModulesDir, templatesDir);
+                terraformModulesDir, templatesDir, cost);
     }
 
     public PortalConfig withDemoData(boolean on) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, on,
-                terraformModulesDir, templatesDir);
+                terraformModulesDir, templatesDir, cost);
     }
 
     public PortalConfig withDbUrl(String url) {
         return new PortalConfig(port, dataDir, url, dbUser, dbPassword, publicUrl, localUser, git, demoData,
-                terraformModulesDir, templatesDir);
+                terraformModulesDir, templatesDir, cost);
     }
 
     public PortalConfig withLocalUser(String user) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, user, git, demoData,
-                terraformModulesDir, templatesDir);
+                terraformModulesDir, templatesDir, cost);
     }
 
     public PortalConfig withTerraformModulesDir(Path dir) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
-                dir, templatesDir);
+                dir, templatesDir, cost);
+    }
+
+    public PortalConfig withCost(CostSettings settings) {
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+                terraformModulesDir, templatesDir, settings);
     }
 
     public Path gitRoot() {
@@ -142,7 +155,7 @@ public record PortalConfig(
         return "PortalConfig[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
                 + ", dbPassword=***, publicUrl=" + publicUrl + ", localUser=" + localUser + ", git=" + git
                 + ", demoData=" + demoData + ", terraformModulesDir=" + terraformModulesDir
-                + ", templatesDir=" + templatesDir + "]";
+                + ", templatesDir=" + templatesDir + ", cost=" + cost + "]";
     }
 
     private static String value(Map<String, String> env, String key) {

@@ -5,6 +5,7 @@ import dev.launchpad.blueprint.spec.ProjectSpec;
 import dev.launchpad.portal.auth.CurrentUser;
 import dev.launchpad.portal.auth.User;
 import dev.launchpad.portal.catalog.ServiceView;
+import dev.launchpad.portal.cost.EstimateRecorder;
 import dev.launchpad.portal.runs.Run;
 import dev.launchpad.portal.runs.RunLog;
 import dev.launchpad.portal.runs.RunRepository;
@@ -29,15 +30,17 @@ public final class PublishApi {
     private final IdempotencyKeys keys;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
+    private final EstimateRecorder estimates;
 
     public PublishApi(Projects projects, Publisher publisher, RunRepository runs, IdempotencyKeys keys,
-                      CurrentUser currentUser, ObjectMapper json) {
+                      CurrentUser currentUser, ObjectMapper json, EstimateRecorder estimates) {
         this.projects = projects;
         this.publisher = publisher;
         this.runs = runs;
         this.keys = keys;
         this.currentUser = currentUser;
         this.json = json;
+        this.estimates = estimates;
     }
 
     public void create(Context ctx) throws Exception {
@@ -92,7 +95,12 @@ public final class PublishApi {
     }
 
     private Published publish(Context ctx, ProjectSpec spec, User user, String retryOf) throws Exception {
+        // A retry keeps the estimate of the run it retries; a new publish is estimated with the query's assumptions.
+        var assumptions = retryOf == null ? estimates.fromQuery(spec, ctx.queryParamMap()) : null;
         RunLog log = publisher.begin(spec, user, retryOf);
+        if (assumptions != null) {
+            estimates.record(log.run().id(), spec, assumptions);
+        }
         return switch (publisher.execute(log, spec, user)) {
             case PublishOutcome.Published p -> {
                 Map<String, Object> body = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import dev.launchpad.blueprint.spec.Validation;
 import dev.launchpad.portal.auth.CurrentUser;
 import dev.launchpad.portal.auth.User;
 import dev.launchpad.portal.catalog.ServiceRepository;
+import dev.launchpad.portal.cost.EstimateRecorder;
 import dev.launchpad.portal.catalog.TeamRepository;
 import dev.launchpad.portal.publish.Publisher;
 import dev.launchpad.portal.runs.RunLog;
@@ -27,9 +28,10 @@ public final class NewServicePage {
     private final CurrentUser currentUser;
     private final Pages pages;
     private final Executor runner;
+    private final EstimateRecorder estimates;
 
     public NewServicePage(Projects projects, Publisher publisher, ServiceRepository services, TeamRepository teams,
-                          CurrentUser currentUser, Pages pages, Executor runner) {
+                          CurrentUser currentUser, Pages pages, Executor runner, EstimateRecorder estimates) {
         this.projects = projects;
         this.publisher = publisher;
         this.services = services;
@@ -37,6 +39,7 @@ public final class NewServicePage {
         this.currentUser = currentUser;
         this.pages = pages;
         this.runner = runner;
+        this.estimates = estimates;
     }
 
     public void form(Context ctx) {
@@ -60,6 +63,7 @@ public final class NewServicePage {
                 }
                 User user = currentUser.of(ctx);
                 RunLog log = publisher.begin(spec, user, null);
+                estimates.record(log.run().id(), spec, estimates.fromForm(spec, ctx.formParamMap()));
                 runner.execute(() -> publisher.execute(log, spec, user));
                 ctx.redirect("/runs/" + log.run().id(), io.javalin.http.HttpStatus.SEE_OTHER);
             }

@@ -5,6 +5,7 @@ import dev.launchpad.blueprint.render.GeneratedProject;
 import dev.launchpad.blueprint.render.ModuleSource;
 import dev.launchpad.blueprint.render.ProjectWriter;
 import dev.launchpad.blueprint.spec.ProjectSpec;
+import dev.launchpad.blueprint.spec.SpecJson;
 import dev.launchpad.blueprint.spec.Validation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +17,13 @@ import java.io.UncheckedIOException;
  */
 public final class Projects {
 
+    private static final long CACHE_BYTES = 64L << 20;
+
     private final Blueprint blueprint;
     private final ModuleSource modules;
+    private final RenderCache<String, GeneratedProject> rendered =
+            new RenderCache<>(64, CACHE_BYTES, GeneratedProject::totalBytes);
+    private final RenderCache<String, byte[]> zipped = new RenderCache<>(64, CACHE_BYTES, zip -> (long) zip.length);
 
     public Projects(Blueprint blueprint, String platformModulesUrl) {
         this.blueprint = blueprint;
@@ -36,12 +42,17 @@ public final class Projects {
         return blueprint.validate(json);
     }
 
+    /** The generated project; the canonical spec JSON is the cache key, as the spec is all rendering reads. */
     public GeneratedProject render(ProjectSpec spec) {
-        return blueprint.render(spec, modules);
+        return rendered.get(SpecJson.write(spec), key -> blueprint.render(spec, modules));
     }
 
     /** The project as a zip whose single top-level folder is the service name. */
     public byte[] zip(ProjectSpec spec) {
+        return zipped.get(SpecJson.write(spec), key -> toZip(spec));
+    }
+
+    private byte[] toZip(ProjectSpec spec) {
         GeneratedProject project = render(spec);
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(project.totalBytes() / 2 + 1024, 8 << 20));
         try {

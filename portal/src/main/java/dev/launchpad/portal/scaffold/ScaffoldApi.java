@@ -3,6 +3,7 @@ package dev.launchpad.portal.scaffold;
 import dev.launchpad.blueprint.render.GeneratedProject;
 import dev.launchpad.blueprint.spec.ProjectSpec;
 import dev.launchpad.blueprint.spec.Validation;
+import dev.launchpad.portal.cost.CostApi;
 import dev.launchpad.portal.web.ApiProblem;
 import dev.launchpad.portal.web.SpecBody;
 import io.javalin.http.Context;
@@ -33,6 +34,7 @@ public final class ScaffoldApi {
     public void preview(Context ctx) {
         ProjectSpec spec = spec(ctx);
         boolean content = "content".equals(ctx.queryParam("include"));
+        Map<String, Object> estimate = CostApi.forPreview(projects.blueprint(), spec, ctx);
         GeneratedProject project = projects.render(spec);
         List<Map<String, Object>> files = new ArrayList<>(project.files().size());
         project.files().forEach((path, bytes) -> {
@@ -55,6 +57,7 @@ public final class ScaffoldApi {
         body.put("fileCount", files.size());
         body.put("totalBytes", project.totalBytes());
         body.put("files", files);
+        body.put("estimate", estimate);
         ctx.json(body);
     }
 

@@ -5,6 +5,8 @@ import static io.javalin.http.HandlerType.POST;
 
 import dev.launchpad.portal.catalog.CatalogApi;
 import dev.launchpad.portal.catalog.CatalogPages;
+import dev.launchpad.portal.cost.CostApi;
+import dev.launchpad.portal.cost.CostPages;
 import dev.launchpad.portal.publish.PublishApi;
 import dev.launchpad.portal.runs.RunPages;
 import dev.launchpad.portal.runs.RunsApi;
@@ -19,7 +21,7 @@ public final class Routes {
     /** The objects that handle requests. */
     public record Handlers(NewServicePage newService, CatalogPages catalogPages, RunPages runPages,
                            ScaffoldApi scaffold, PublishApi publish, CatalogApi catalog, RunsApi runs,
-                           ApiIndex apiIndex, OpenApi openApi) {
+                           ApiIndex apiIndex, OpenApi openApi, CostPages costPages, CostApi cost) {
     }
 
     private Routes() {
@@ -36,6 +38,10 @@ public final class Routes {
                 new Route(POST, "/new/zip", "download the form's project as a zip", h.newService()::zip),
                 new Route(GET, "/runs/{id}", "a run's steps, live", h.runPages()::show),
                 new Route(POST, "/runs/{id}/retry", "retry a failed run", h.runPages()::retry),
+                new Route(POST, "/new/estimate", "the form's cost estimate, as HTML for the form to show", h.costPages()::estimate),
+                new Route(GET, "/cost", "cost of every team: six months, this month and its forecast", h.costPages()::organisation),
+                new Route(GET, "/cost/teams/{team}", "a team's cost by service and feature, budgets, estimates", h.costPages()::team),
+                new Route(GET, "/cost/services/{name}", "a service's cost by feature beside its estimate and budgets", h.costPages()::service),
                 new Route(GET, "/api/docs", "Swagger UI for the API", h.openApi()::docs),
 
                 // API
@@ -44,9 +50,12 @@ public final class Routes {
                 new Route(GET, "/api/v1/blueprint", "features, options, defaults and constraints", h.scaffold()::blueprint),
                 new Route(POST, "/api/v1/projects/preview", "spec in, file list out (?include=content)", h.scaffold()::preview),
                 new Route(POST, "/api/v1/projects/zip", "spec in, project zip out", h.scaffold()::zip),
+                new Route(POST, "/api/v1/projects/estimate", "{spec, assumptions} in, monthly cost estimate out", h.cost()::estimate),
                 new Route(POST, "/api/v1/services", "spec in: publish the service (Idempotency-Key honoured)", h.publish()::create),
                 new Route(GET, "/api/v1/services", "published services (?team=&feature=)", h.catalog()::list),
                 new Route(GET, "/api/v1/services/{name}", "one service", h.catalog()::get),
+                new Route(GET, "/api/v1/services/{name}/cost", "a service's cost, budgets and estimate", h.cost()::service),
+                new Route(GET, "/api/v1/teams/{team}/cost", "a team's cost by service and feature, with forecast", h.cost()::team),
                 new Route(GET, "/api/v1/runs/{id}", "a publish run and its steps", h.runs()::get),
                 new Route(GET, "/api/v1/runs/{id}/events", "a run's events as server-sent events", h.runs()::events),
                 new Route(POST, "/api/v1/runs/{id}/retry", "retry a failed run", h.publish()::retry));

@@ -1,0 +1,125 @@
+package dev.launchpad.portal.cost;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the cost cache fresh in the background: every few minutes it looks for entries older than the
+ * refresh interval (Cost Explorer updates its data up to three times a day) and fetches only those, when it
+ * holds the lease. Pages never call a cost source. A failed fetch keeps the old payload and is retried after
+ * a pause, not on the next tick.
+ */
+public final class CostRefresher implements AutoCloseable {
+
+    public static final String ORGANISATION = "organisation";
+    public static final String BUDGETS = "budgets";
+    public static final String TEAM = "team:";
+    static final String JOB = "cost.refresh";
+    private static final Logger LOG = LoggerFactory.getLogger(CostRefresher.class);
+    private static final Duration RETRY_AFTER = Duration.ofMinutes(15);
+
+    private final CostSource source;
+    private final CostCache cache;
+    private final Supplier<List<CostedService>> services;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration maxAge;
+    private final RefreshLease lease;
+    private ScheduledExecutorService timer;
+
+    public CostRefresher(CostSource source, CostCache cache, Supplier<List<CostedService>> services, ObjectMapper json,
+                         Clock clock, Duration maxAge, RefreshLease lease) {
+        this.source = source;
+        this.cache = cache;
+        this.services = services;
+        this.json = json;
+        this.clock = clock;
+        this.maxAge = maxAge;
+        this.lease = lease;
+    }
+
+    /** Checks for stale entries now and then every {@code every}. */
+    public synchronized void start(Duration every) {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("launchpad-cost-refresh").factory());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                refreshStale();
+            } catch (RuntimeException e) {
+                LOG.warn("cost refresh failed: {}", e.toString());
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Fetches every entry that is missing or older than the refresh interval; returns the keys it refreshed. */
+    public synchronized List<String> refreshStale() {
+        if (!lease.tryAcquire(JOB, maxAge)) {
+            return List.of();
+        }
+        List<CostedService> all = services.get();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Map<String, Supplier<Object>> fetches = new LinkedHashMap<>();
+        fetches.put(ORGANISATION, () -> source.organisation(all, today));
+        fetches.put(BUDGETS, () -> source.budgets(all, today));
+        Map<String, List<CostedService>> byTeam = new LinkedHashMap<>();
+        all.forEach(s -> byTeam.computeIfAbsent(s.team(), t -> new ArrayList<>()).add(s));
+        byTeam.forEach((team, theirs) -> fetches.put(TEAM + team, () -> source.team(team, theirs, today)));
+
+        List<String> refreshed = new ArrayList<>();
+        fetches.forEach((key, fetch) -> {
+            if (due(key)) {
+                Instant at = clock.instant();
+                try {
+                    cache.store(key, json.writeValueAsString(fetch.get()), at);
+                    refreshed.add(key);
+                } catch (CostSourceException | JsonProcessingException e) {
+                    LOG.warn("could not refresh {}: {}", key, e.getMessage());
+                    cache.failed(key, e.getMessage(), at);
+                }
+            }
+        });
+        return refreshed;
+    }
+
+    private boolean due(String key) {
+        Optional<CostCache.Entry> entry = cache.get(key);
+        if (entry.isEmpty()) {
+            return true;
+        }
+        Instant now = clock.instant();
+        CostCache.Entry e = entry.get();
+        if (e.failedLast() && e.errorAt().plus(RETRY_AFTER.compareTo(maxAge) < 0 ? RETRY_AFTER : maxAge).isAfter(now)) {
+            return false;
+        }
+        return e.fetchedAt() == null || !e.fetchedAt().plus(maxAge).isAfter(now);
+    }
+
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.launchpad.portal.cost;
+
+import dev.launchpad.portal.cost.CostView.Chart;
+import dev.launchpad.portal.cost.CostView.Freshness;
+import dev.launchpad.portal.cost.CostView.MonthTable;
+import dev.launchpad.portal.cost.CostView.Requests;
+
+/** Every team's cost for six months, this month to date, and the sum of the teams' forecasts. */
+public record OrgCostView(Freshness freshness, String month, double monthToDateUsd, double lastMonthUsd,
+                          Double forecastMonthEndUsd, MonthTable byTeam, Chart trend, Requests requests) {
+}

@@ -1,0 +1,38 @@
+package dev.launchpad.portal.health;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads every watched stack's alarms on a schedule, when it holds the lease, so boards answer from the cache. */
+public final class HealthRefresher implements AutoCloseable {
+
+    static final String JOB = "health.alarms";
+    private static final Logger LOG = LoggerFactory.getLogger(HealthRefresher.class);
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("launchpad-health-refresh").factory());
+
+    /**
+     * @param refresh reads what the boards show; it is given the time it may wait for AWS
+     */
+    public HealthRefresher(Runnable refresh, Duration every, RefreshLease lease) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                if (lease.tryAcquire(JOB, every)) {
+                    refresh.run();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("background health refresh failed: {}", e.toString());
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.launchpad.portal.health;
+
+import java.time.Duration;
+
+/**
+ * Who may run a background refresh now. One portal instance always may; several instances behind a load
+ * balancer will take a lease row in the database instead, so that each refresh runs once.
+ */
+@FunctionalInterface
+public interface RefreshLease {
+
+    /** True if this instance holds the lease of {@code job} for {@code ttl} from now. */
+    boolean tryAcquire(String job, Duration ttl);
+
+    /** The lease of a single instance: always granted. */
+    RefreshLease LOCAL = (job, ttl) -> true;
+}

@@ -1,0 +1,208 @@
+// Draws a service's dashboard with uPlot (served from the portal's jar) and keeps the charts and the alarm
+// table fresh. The page works without it: alarms, units and read times are in the HTML.
+(function () {
+  "use strict";
+
+  var root = document.getElementById("dashboard");
+  if (!root) {
+    return;
+  }
+  var alarms = document.getElementById("alarms");
+  var refreshMs = Math.max(15, Number(root.dataset.refreshSeconds || 60)) * 1000;
+  var plots = {};
+  var COLORS = ["#2563eb", "#d97706", "#059669", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#475569", "#ea580c"];
+
+  function load(tag, attrs) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement(tag);
+      Object.keys(attrs).forEach(function (k) { el[k] = attrs[k]; });
+      el.onload = resolve;
+      el.onerror = function () { reject(new Error("could not load " + (attrs.src || attrs.href))); };
+      document.head.appendChild(el);
+    });
+  }
+
+  function clock(iso) {
+    return iso ? iso.substring(11, 19) + " UTC" : "never";
+  }
+
+  function ago(seconds) {
+    if (seconds === null || seconds === undefined) { return "never"; }
+    if (seconds < 5) { return "just now"; }
+    if (seconds < 60) { return seconds + " s ago"; }
+    if (seconds < 3600) { return Math.floor(seconds / 60) + " min ago"; }
+    if (seconds < 172800) { return Math.floor(seconds / 3600) + " h ago"; }
+    return Math.floor(seconds / 86400) + " days ago";
+  }
+
+  function short(v) {
+    if (v === null || v === undefined) { return "–"; }
+    var a = Math.abs(v);
+    if (a >= 1e9) { return (v / 1e9).toFixed(1) + "G"; }
+    if (a >= 1e6) { return (v / 1e6).toFixed(1) + "M"; }
+    if (a >= 1e4) { return (v / 1e3).toFixed(1) + "k"; }
+    if (a >= 100 || Number.isInteger(v)) { return String(Math.round(v)); }
+    return v.toFixed(a >= 10 ? 1 : 2);
+  }
+
+  // "Read at 13:05:12 UTC", or the age and the reason when AWS could not be read.
+  function readText(el, item) {
+    el.textContent = "";
+    el.classList.toggle("stale", !item.fresh);
+    if (!item.readAt) {
+      el.textContent = "Not read yet" + (item.problem ? ": " + item.problem : "");
+      return;
+    }
+    var time = document.createElement("time");
+    time.dateTime = item.readAt;
+    time.textContent = clock(item.readAt);
+    if (item.fresh) {
+      el.appendChild(document.createTextNode("Read at "));
+      el.appendChild(time);
+    } else {
+      el.appendChild(document.createTextNode("From "));
+      el.appendChild(time);
+      el.appendChild(document.createTextNode(" (" + ago(item.ageSeconds) + ")" + (item.problem ? ": " + item.problem : "")));
+    }
+  }
+
+  function draw(chart, timestamps) {
+    var figure = root.querySelector('[data-chart="' + chart.id + '"]');
+    if (!figure) {
+      return;
+    }
+    var plot = figure.querySelector("[data-chart-plot]");
+    var data = [timestamps].concat(chart.series.map(function (s) { return s.values; }));
+    var points = 0;
+    chart.series.forEach(function (s) { s.values.forEach(function (v) { if (v !== null) { points++; } }); });
+    var existing = plots[chart.id];
+    if (existing && existing.series.length === data.length) {
+      existing.setData(data);
+    } else {
+      if (existing) {
+        existing.destroy();
+      }
+      plot.textContent = "";
+      plots[chart.id] = new window.uPlot({
+        width: Math.max(240, plot.clientWidth),
+        height: 200,
+        series: [{}].concat(chart.series.map(function (s, i) {
+          return {
+            label: s.label,
+            stroke: COLORS[i % COLORS.length],
+            width: 1.5,
+            value: function (u, v) { return short(v); }
+          };
+        })),
+        axes: [{}, { size: 52, values: function (u, vals) { return vals.map(short); } }],
+        scales: { y: { range: function (u, min, max) { return [Math.min(0, min === null ? 0 : min), max === null || max <= 0 ? 1 : max * 1.1]; } } }
+      }, data, plot);
+    }
+    figure.dataset.points = String(points);
+    figure.dataset.drawn = "true";
+    var unit = figure.querySelector("[data-chart-unit]");
+    if (unit) {
+      unit.textContent = chart.unitText;
+    }
+    readText(figure.querySelector("[data-chart-read]"), chart);
+    var empty = figure.querySelector("[data-chart-empty]");
+    if (empty) {
+      empty.hidden = points > 0;
+    }
+  }
+
+  function refreshCharts() {
+    return fetch(root.dataset.metricsUrl, { headers: { "Accept": "application/json" } })
+        .then(function (response) {
+          if (!response.ok) { throw new Error("HTTP " + response.status); }
+          return response.json();
+        })
+        .then(function (body) {
+          body.charts.forEach(function (chart) { draw(chart, body.timestamps); });
+          var freshness = root.querySelector("[data-dashboard-freshness] .freshness");
+          if (freshness) {
+            readText(freshness, body);
+            freshness.insertBefore(document.createTextNode("Metrics: "), freshness.firstChild);
+          }
+          root.dataset.state = "ready";
+        })
+        .catch(function (e) {
+          // the charts keep what they show; the next refresh tries again
+          root.dataset.state = "failed";
+          root.setAttribute("data-error", e.message);
+        });
+  }
+
+  function alarmRow(a) {
+    var tr = document.createElement("tr");
+    tr.dataset.alarm = a.name;
+    tr.dataset.state = a.state;
+    var th = document.createElement("th");
+    th.scope = "row";
+    var code = document.createElement("code");
+    code.textContent = a.name;
+    th.appendChild(code);
+    var state = document.createElement("td");
+    var pill = document.createElement("span");
+    pill.className = "health health-" + a.state.toLowerCase().replace(/_/g, "-");
+    pill.dataset.state = a.state;
+    pill.textContent = { ALARM: "Alarm", INSUFFICIENT_DATA: "Insufficient data", OK: "OK" }[a.state] || a.state;
+    state.appendChild(pill);
+    var reason = document.createElement("td");
+    reason.className = "reason";
+    reason.textContent = a.reason || "";
+    var since = document.createElement("td");
+    since.className = "nowrap";
+    var time = document.createElement("time");
+    time.dateTime = a.since || "";
+    time.textContent = a.since ? ago(Math.round((Date.now() - Date.parse(a.since)) / 1000)) : "";
+    since.appendChild(time);
+    [th, state, reason, since].forEach(function (td) { tr.appendChild(td); });
+    return tr;
+  }
+
+  function refreshAlarms() {
+    if (!alarms || !alarms.dataset.healthUrl) {
+      return Promise.resolve();
+    }
+    return fetch(alarms.dataset.healthUrl, { headers: { "Accept": "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (body) {
+          if (!body) { return; }
+          var env = body.environments.filter(function (e) { return e.environment === alarms.dataset.environment; })[0];
+          var rows = alarms.querySelector("[data-alarm-rows]");
+          if (!env || !env.watched || !rows || (!env.fresh && !env.readAt)) { return; }
+          rows.textContent = "";
+          env.alarms.forEach(function (a) { rows.appendChild(alarmRow(a)); });
+          var freshness = alarms.querySelector("[data-alarms-freshness] .freshness");
+          if (freshness) {
+            readText(freshness, env);
+            freshness.insertBefore(document.createTextNode("Alarms: "), freshness.firstChild);
+          }
+        })
+        .catch(function () { /* the table keeps what it shows; the next refresh tries again */ });
+  }
+
+  window.addEventListener("resize", function () {
+    Object.keys(plots).forEach(function (id) {
+      var plot = root.querySelector('[data-chart="' + id + '"] [data-chart-plot]');
+      if (plot) {
+        plots[id].setSize({ width: Math.max(240, plot.clientWidth), height: 200 });
+      }
+    });
+  });
+
+  var base = root.dataset.uplot;
+  Promise.all([
+    load("link", { rel: "stylesheet", href: base + "uPlot.min.css" }),
+    load("script", { src: base + "uPlot.iife.min.js" })
+  ]).then(refreshCharts).then(function () {
+    setInterval(function () {
+      refreshCharts();
+      refreshAlarms();
+    }, refreshMs);
+  }).catch(function (e) {
+    root.dataset.state = "failed";
+    root.setAttribute("data-error", e.message);
+  });
+})();
