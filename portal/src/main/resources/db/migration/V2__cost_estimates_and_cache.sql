@@ -29,8 +29,8 @@ create table cost_cache (
 
 -- Requests the portal sent to the AWS cost APIs, per calendar month (UTC), so it can show what they cost.
 create table cost_api_requests (
-    month    varchar(7)  not null,
-    api      varchar(64) not null,
-    requests bigint      not null,
-    primary key (month, api)
+    billing_month varchar(7)  not null,
+    api           varchar(64) not null,
+    requests      bigint      not null,
+    primary key (billing_month, api)
 );

@@ -207,6 +207,11 @@ public final class Launchpad implements AutoCloseable {
         return routes;
     }
 
+    /** The cost capability: its background refresh, for tests and operators that cannot wait for it. */
+    public Cost cost() {
+        return cost;
+    }
+
     public javax.sql.DataSource dataSource() {
         return database.dataSource();
     }

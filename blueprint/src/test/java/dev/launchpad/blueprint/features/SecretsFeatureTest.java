@@ -64,8 +64,9 @@ class SecretsFeatureTest {
     void theJwtKeyIsGeneratedOutOfTheStateAndTheOthersArePlaceholdersTerraformThenLeavesAlone() {
         GeneratedProject project = render(PLAIN);
 
-        assertThat(project.text("infra/secrets.tf")).contains("create_random_password = each.value.placeholder == null")
-                .contains("random_password_length = 64").contains("ignore_secret_changes = true").contains("SET-ME");
+        assertThat(project.text("infra/secrets.tf")).contains("create_random_password           = each.value.placeholder == null")
+                .contains("random_password_length           = 64").contains("random_password_override_special = \"-_\"")
+                .contains("ignore_secret_changes = true").contains("SET-ME");
         assertThat(project.text("infra/versions.tf")).contains("source = \"hashicorp/random\"").contains("version = \"~> 3.7\"");
     }
 

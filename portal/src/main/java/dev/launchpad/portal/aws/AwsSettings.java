@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record AwsSettings(List<AwsTarget> targets, URI endpoint, Duration timeout) {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final AwsSettings NONE = new AwsSettings(List.of(), null, DEFAULT_TIMEOUT);
 
     private static final Pattern ENVIRONMENT = Pattern.compile("\\*|[a-z][a-z0-9-]{0,31}");

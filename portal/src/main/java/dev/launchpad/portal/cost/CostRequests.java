@@ -27,12 +27,12 @@ public final class CostRequests {
     /** One more request to {@code api}, e.g. {@code ce:GetCostAndUsage}. */
     public void count(String api) {
         String month = month();
-        String update = "update cost_api_requests set requests = requests + 1 where month = ? and api = ?";
+        String update = "update cost_api_requests set requests = requests + 1 where billing_month = ? and api = ?";
         if (jdbc.update(update, month, api) > 0) {
             return;
         }
         try {
-            jdbc.update("insert into cost_api_requests (month, api, requests) values (?, ?, 1)", month, api);
+            jdbc.update("insert into cost_api_requests (billing_month, api, requests) values (?, ?, 1)", month, api);
         } catch (RuntimeException e) {
             if (!Jdbc.isUniqueViolation(e)) {
                 throw e;
@@ -44,7 +44,7 @@ public final class CostRequests {
     /** This month's requests by API. */
     public Map<String, Long> thisMonth() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.list("select api, requests from cost_api_requests where month = ? order by api",
+        jdbc.list("select api, requests from cost_api_requests where billing_month = ? order by api",
                 rs -> counts.put(rs.getString(1), rs.getLong(2)), month());
         return counts;
     }

@@ -18,7 +18,7 @@ class AwsSettingsTest {
 
         assertThat(problems).isEmpty();
         assertThat(settings.configured()).isFalse();
-        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

@@ -183,6 +183,28 @@ class ScaffoldApiTest {
     }
 
     @Test
+    void twoFeaturesThatCannotBeCombinedAreExplained() throws IOException {
+        JsonNode blueprint = json(portal.get("/api/v1/blueprint"));
+        String first = null;
+        String second = null;
+        for (JsonNode f : blueprint.get("features")) {
+            if (first == null && !f.get("conflicts").isEmpty()) {
+                first = f.get("id").asText();
+                second = f.get("conflicts").get(0).get("feature").asText();
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(first != null, "the catalog has no conflicting features");
+        String spec = "{\"name\": \"order-service\", \"team\": \"payments\", \"description\": \"Takes orders\","
+                + " \"features\": {\"" + first + "\": {}, \"" + second + "\": {}}}";
+
+        HttpResponse<String> response = portal.postJson("/api/v1/projects/preview", spec);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = assertProblem(response);
+        assertThat(body.get("errors").toString()).contains("cannot be combined with feature");
+    }
+
+    @Test
     void anUnknownApiPathIsAProblemDocument() throws IOException {
         HttpResponse<String> response = portal.get("/api/v1/nothing-here");
 

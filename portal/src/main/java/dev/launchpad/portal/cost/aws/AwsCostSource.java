@@ -187,6 +187,10 @@ public final class AwsCostSource implements CostSource {
         return value == null ? 0 : amount(value.amount());
     }
 
+    private static double amount(java.math.BigDecimal value) {
+        return value == null ? 0 : value.doubleValue();
+    }
+
     private static double amount(String text) {
         return text == null || text.isBlank() ? 0 : Double.parseDouble(text);
     }
