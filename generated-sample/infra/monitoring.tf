@@ -14,11 +14,17 @@ variable "alert_email" {
 
 locals {
   function_names = { for key, function in module.function : key => function.lambda_function_name }
-  table_names    = { for key, table in module.table : key => table.dynamodb_table_id }
+  table_names    = merge({ for key, table in module.table : key => table.dynamodb_table_id }, local.kinesis_table_names, local.change_capture_table_names)
   alarm_arns = merge(
     module.lambda_alarms.alarm_arns,
     module.api_alarms.alarm_arns,
     module.dynamodb_alarms.alarm_arns,
+    local.waf_alarm_arns,
+    local.cache_alarm_arns,
+    local.table_capacity_alarm_arns,
+    local.secrets_alarm_arns,
+    local.kinesis_alarm_arns,
+    local.change_capture_alarm_arns,
   )
 }
 
@@ -56,6 +62,9 @@ module "api_alarms" {
 
   name_prefix            = local.name_prefix
   api_id                 = module.api.api_id
+  api_kind               = "rest"
+  api_name               = module.api.api_name
+  stage_name             = module.api.stage_name
   server_error_threshold = 10
   latency_threshold_ms   = 5000
   critical_topic_arn     = module.alerting.critical_topic_arn
@@ -79,6 +88,9 @@ module "dashboards" {
   name_prefix    = local.name_prefix
   function_names = local.function_names
   api_id         = module.api.api_id
+  api_kind       = "rest"
+  api_name       = module.api.api_name
+  stage_name     = module.api.stage_name
   table_names    = local.table_names
 
   # The business metrics the handlers publish with Powertools (dimension Service = POWERTOOLS_SERVICE_NAME).
@@ -92,6 +104,16 @@ module "dashboards" {
 
   alarm_arns      = values(local.alarm_arns)
   log_group_names = [for function in module.function : function.lambda_cloudwatch_log_group_name]
+
+  # Graphs of the features' own resources.
+  feature_widgets = concat(
+    local.waf_dashboard_widgets,
+    local.cache_dashboard_widgets,
+    local.table_capacity_dashboard_widgets,
+    local.parameters_dashboard_widgets,
+    local.kinesis_dashboard_widgets,
+    local.change_capture_dashboard_widgets,
+  )
 }
 
 output "alert_topic_arns" {

@@ -9,7 +9,7 @@ output "api_url" {
 }
 
 output "api_id" {
-  description = "ID of the HTTP API (the ApiId dimension of its metrics)."
+  description = "ID of the REST API that the waf feature puts in front of the functions."
   value       = module.api.api_id
 }
 

@@ -4,6 +4,27 @@ locals {
     users  = "${local.name_prefix}-users"
     orders = "${local.name_prefix}-orders"
   }
+
+  # How every table of the stack is billed, these and any a feature adds: each table module passes all
+  # of these inputs on.
+  # Provisioned capacity that target tracking moves between a floor and a ceiling (variables in
+  # dynamodb-autoscaling.tf). A table starts at the floor; the autoscaler owns the numbers afterwards.
+  table_capacity = {
+    billing_mode        = "PROVISIONED"
+    read_capacity       = var.table_capacity_min
+    write_capacity      = var.table_capacity_min
+    autoscaling_enabled = true
+    autoscaling_read    = local.table_autoscaling
+    autoscaling_write   = local.table_autoscaling
+  }
+  # Scale out within a minute of a rise, but wait five minutes of lower use before scaling in: DynamoDB
+  # allows only a few capacity decreases per table a day.
+  table_autoscaling = {
+    max_capacity       = var.table_capacity_max
+    target_value       = var.table_capacity_target_percent
+    scale_out_cooldown = 60
+    scale_in_cooldown  = 300
+  }
 }
 
 data "aws_caller_identity" "current" {}
@@ -69,10 +90,20 @@ module "table" {
   name         = each.value
   hash_key     = "id"
   attributes   = [{ name = "id", type = "S" }]
-  billing_mode = "PAY_PER_REQUEST"
+  billing_mode = local.table_capacity.billing_mode
+
+  read_capacity       = local.table_capacity.read_capacity
+  write_capacity      = local.table_capacity.write_capacity
+  autoscaling_enabled = local.table_capacity.autoscaling_enabled
+  autoscaling_read    = local.table_capacity.autoscaling_read
+  autoscaling_write   = local.table_capacity.autoscaling_write
 
   point_in_time_recovery_enabled     = true
   server_side_encryption_enabled     = true
   server_side_encryption_kms_key_arn = aws_kms_key.data.arn
   deletion_protection_enabled        = var.deletion_protection
+
+  # Change data capture (dynamodb-streams.tf): every change of an item, with the item before and after.
+  stream_enabled   = true
+  stream_view_type = "NEW_AND_OLD_IMAGES"
 }

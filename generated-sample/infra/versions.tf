@@ -8,6 +8,11 @@ terraform {
       # 6.28 is the floor of the terraform-aws-modules versions used here; stay on the 6.x line.
       version = "~> 6.28"
     }
+    random = {
+      source = "hashicorp/random"
+      # The secrets module generates the JWT signing key as an ephemeral password, new in 3.7.
+      version = "~> 3.7"
+    }
   }
 
   # Partial configuration, completed per environment:

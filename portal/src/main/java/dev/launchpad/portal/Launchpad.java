@@ -3,6 +3,7 @@ package dev.launchpad.portal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.launchpad.blueprint.Blueprint;
 import dev.launchpad.portal.audit.AuditLog;
+import dev.launchpad.portal.aws.AwsHealthSource;
 import dev.launchpad.portal.auth.CurrentUser;
 import dev.launchpad.portal.auth.User;
 import dev.launchpad.portal.auth.UserRepository;
@@ -18,6 +19,13 @@ import dev.launchpad.portal.demo.DemoData;
 import dev.launchpad.portal.git.GitFacade;
 import dev.launchpad.portal.git.PlatformModules;
 import dev.launchpad.portal.git.RepositoryLayout;
+import dev.launchpad.portal.health.CatalogDirectory;
+import dev.launchpad.portal.health.Health;
+import dev.launchpad.portal.health.HealthApi;
+import dev.launchpad.portal.health.HealthBadges;
+import dev.launchpad.portal.health.HealthPages;
+import dev.launchpad.portal.health.HealthSource;
+import dev.launchpad.portal.health.demo.DemoHealthSource;
 import dev.launchpad.portal.publish.IdempotencyKeys;
 import dev.launchpad.portal.publish.PublishApi;
 import dev.launchpad.portal.publish.Publisher;
@@ -47,6 +55,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The running portal, wired by hand from its configuration: database, Git, the publisher and the web
@@ -64,11 +73,13 @@ public final class Launchpad implements AutoCloseable {
     private final String blueprintVersion;
     private final List<Route> routes;
     private final Cost cost;
+    private final Health health;
 
     private Launchpad(PortalConfig config, Database database, ExecutorService runner, Javalin app, String blueprintVersion,
-                      List<Route> routes, Cost cost) {
+                      List<Route> routes, Cost cost, Health health) {
         this.config = config;
         this.cost = cost;
+        this.health = health;
         this.routes = routes;
         this.database = database;
         this.runner = runner;
@@ -77,8 +88,12 @@ public final class Launchpad implements AutoCloseable {
     }
 
     public static Launchpad start(PortalConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's: tests step it forward to see caches expire. */
+    public static Launchpad start(PortalConfig config, Clock clock) {
         long started = System.nanoTime();
-        Clock clock = Clock.systemUTC();
         GitFacade git = new GitFacade();
         RepositoryLayout layout = new RepositoryLayout(config.gitRoot(), config.publicUrl());
         // Start-up is mostly class loading; the independent parts load on both cores at once.
@@ -127,11 +142,17 @@ public final class Launchpad implements AutoCloseable {
 
             Pages pages = Pages.create(config.templatesDir(), blueprint.version());
             Cost cost = Cost.create(config.cost(), blueprint, jdbc, services, teams, currentUser, pages, json, clock);
+            CatalogDirectory directory = new CatalogDirectory(services, teams);
+            HealthSource healthSource = config.aws().configured()
+                    ? new AwsHealthSource(config.aws(), DefaultCredentialsProvider.builder().build())
+                    : new DemoHealthSource(directory, clock);
+            Health health = Health.start(healthSource, config.health(), directory, clock);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             RunsApi runsApi = new RunsApi(runs, live, services, json);
             Routes.Handlers handlers = new Routes.Handlers(
                     new NewServicePage(projects, publisher, services, teams, currentUser, pages, runner, cost.recorder()),
-                    new CatalogPages(services, teams, runs, blueprint.catalog(), git, layout, currentUser, pages),
+                    new CatalogPages(services, teams, runs, blueprint.catalog(), git, layout, currentUser, pages,
+                            new HealthBadges(health)),
                     new RunPages(runsApi, runs, projects, publisher, currentUser, pages, runner),
                     new ScaffoldApi(projects),
                     new PublishApi(projects, publisher, runs, keys, currentUser, json, cost.recorder()),
@@ -139,14 +160,15 @@ public final class Launchpad implements AutoCloseable {
                     runsApi,
                     new ApiIndex(blueprint, config.publicUrl(), table::get),
                     new OpenApi(json, config.publicUrl(), blueprint.version(), pages),
-                    cost.pages(), cost.api());
+                    cost.pages(), cost.api(),
+                    new HealthPages(health, pages, currentUser), new HealthApi(health));
             table.set(Routes.table(handlers));
             join(webWarmed);
             Javalin app = WebApp.create(table.get(), new ErrorMapping(json, pages, currentUser), json, config.gitRoot());
             app.start(config.port());
             cost.start();
             LOG.debug("serving after {} ms", (System.nanoTime() - started) / 1_000_000);
-            return new Launchpad(config, database, runner, app, blueprint.version(), table.get(), cost);
+            return new Launchpad(config, database, runner, app, blueprint.version(), table.get(), cost, health);
         } catch (RuntimeException e) {
             runner.shutdownNow();
             if (database != null) {
@@ -212,6 +234,11 @@ public final class Launchpad implements AutoCloseable {
         return cost;
     }
 
+    /** The health capability: its cache and sources, for tests. */
+    public Health health() {
+        return health;
+    }
+
     public javax.sql.DataSource dataSource() {
         return database.dataSource();
     }
@@ -219,6 +246,7 @@ public final class Launchpad implements AutoCloseable {
     @Override
     public void close() {
         cost.close();
+        health.close();
         app.stop();
         runner.close();
         database.close();

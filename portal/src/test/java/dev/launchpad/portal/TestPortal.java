@@ -46,6 +46,11 @@ public final class TestPortal implements AutoCloseable {
         return new TestPortal(Launchpad.start(config), config);
     }
 
+    /** With a clock the test moves, to step past cache lifetimes without waiting. */
+    public static TestPortal start(PortalConfig config, java.time.Clock clock) {
+        return new TestPortal(Launchpad.start(config, clock), config);
+    }
+
     /** The configuration of a fresh embedded portal on a free port, without demo data. */
     public static PortalConfig config(Path dataDir, UnaryOperator<PortalConfig> customize) {
         return customize.apply(config(dataDir, Map.of()));

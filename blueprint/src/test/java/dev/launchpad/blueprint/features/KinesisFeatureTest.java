@@ -30,6 +30,11 @@ class KinesisFeatureTest {
             {"name": "order-service", "team": "payments", "description": "Takes orders", "javaPackage": "org.acme.orders",
              "features": {"monitoring": {}, "kinesis": {}, "snapstart": {}, "waf": {}}}
             """;
+    static final String EVERY_FEATURE = """
+            {"name": "order-service", "team": "payments", "description": "Takes orders", "javaPackage": "org.acme.orders",
+             "features": {"monitoring": {}, "budgets": {}, "waf": {}, "kinesis": {}, "dynamodb-streams": {}, "redis": {},
+                          "vpc-endpoints": {}, "snapstart": {}, "secrets": {}, "parameters": {}, "dynamodb-autoscaling": {}}}
+            """;
     static final String WITHOUT = """
             {"name": "order-service", "team": "payments", "description": "Takes orders", "javaPackage": "org.acme.orders",
              "features": {"monitoring": {}}}
@@ -37,7 +42,7 @@ class KinesisFeatureTest {
 
     static Stream<Named<String>> specs() {
         return Stream.of(Named.of("with monitoring", KINESIS), Named.of("without monitoring", KINESIS_WITHOUT_MONITORING),
-                Named.of("with SnapStart and WAF", KINESIS_WITH_SNAPSTART_AND_WAF));
+                Named.of("with SnapStart and WAF", KINESIS_WITH_SNAPSTART_AND_WAF), Named.of("with every feature", EVERY_FEATURE));
     }
 
     @Test

@@ -8,6 +8,10 @@ import com.amazonaws.xray.strategy.LogErrorContextMissingStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import java.time.Duration;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * AWS clients, built once per execution environment from a handler's no-arg constructor, that is
@@ -32,6 +36,35 @@ public final class AwsClients {
                 .region(Region.of(config.region()))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new TracingInterceptor(RECORDER, null, null)))
+                .build();
+    }
+
+    public static SecretsManagerClient secretsManager(ServiceConfig config) {
+        return SecretsManagerClient.builder()
+                .region(Region.of(config.region()))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new TracingInterceptor(RECORDER, null, null)))
+                .build();
+    }
+
+    public static SsmClient ssm(ServiceConfig config) {
+        return SsmClient.builder()
+                .region(Region.of(config.region()))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new TracingInterceptor(RECORDER, null, null)))
+                .build();
+    }
+
+    /**
+     * The API functions publish after they have stored what happened, while the client waits: a slow
+     * stream may cost the request at most this long, retries included, before the event is given up.
+     */
+    public static KinesisClient kinesis(ServiceConfig config) {
+        return KinesisClient.builder()
+                .region(Region.of(config.region()))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new TracingInterceptor(RECORDER, null, null))
+                        .apiCallTimeout(Duration.ofSeconds(2)))
                 .build();
     }
 }

@@ -4,6 +4,11 @@ import com.example.orders.config.BuildInfo;
 import com.example.orders.config.ServiceConfig;
 import com.example.orders.http.ApiResponse;
 import com.example.orders.http.Router;
+import com.example.orders.config.FlagReport;
+import com.example.orders.config.FlagsHealth;
+import com.example.orders.secrets.SecretsHealth;
+import com.example.orders.secrets.SecretsReadiness;
+import com.example.orders.snapstart.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -22,13 +27,24 @@ public final class HealthHandler implements RequestHandler<APIGatewayProxyReques
     private final Router router;
 
     public HealthHandler() {
-        this(ServiceConfig.fromEnvironment(), BuildInfo.load());
+        this(ServiceConfig.fromEnvironment(), BuildInfo.load(), SecretsReadiness.fromEnvironment(), FlagReport.fromEnvironment());
+        Priming.register(this, Priming.HEALTH);
     }
 
     public HealthHandler(ServiceConfig config, BuildInfo build) {
+        this(config, build, SecretsReadiness.none(), FlagReport.none());
+    }
+
+    /** With what operators check after a deployment: which secrets are set, which flags are on. Never a secret's value. */
+    public HealthHandler(ServiceConfig config, BuildInfo build, SecretsReadiness secrets, FlagReport flags) {
         Health health = new Health("ok", ServiceConfig.SERVICE, config.environment(), build.version(), DESCRIPTION);
         this.router = Router.builder()
-                .get("/health", request -> ApiResponse.ok(health))
+                .get("/health", request -> {
+                    Object answer = health;
+                    answer = new SecretsHealth(answer, secrets.report());
+                    answer = new FlagsHealth(answer, flags.report());
+                    return ApiResponse.ok(answer);
+                })
                 .build();
     }
 

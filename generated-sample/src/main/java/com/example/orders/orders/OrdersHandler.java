@@ -10,6 +10,9 @@ import com.example.orders.http.ApiResponse;
 import com.example.orders.http.Router;
 import com.example.orders.metrics.BusinessMetrics;
 import com.example.orders.metrics.PowertoolsBusinessMetrics;
+import com.example.orders.streams.KinesisOrderEvents;
+import com.example.orders.streams.PowertoolsStreamMetrics;
+import com.example.orders.snapstart.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -38,10 +41,14 @@ public final class OrdersHandler implements RequestHandler<APIGatewayProxyReques
     /** The constructor Lambda calls, once per execution environment. */
     public OrdersHandler() {
         this(ServiceConfig.fromEnvironment());
+        Priming.register(this, Priming.ORDERS);
     }
 
     private OrdersHandler(ServiceConfig config) {
-        this(new DynamoDbOrderRepository(AwsClients.dynamoDb(config), config.ordersTable()),
+        this(new PublishingOrderRepository(
+                        new DynamoDbOrderRepository(AwsClients.dynamoDb(config), config.ordersTable()),
+                        new KinesisOrderEvents(AwsClients.kinesis(config), config.orderEventsStream()),
+                        PowertoolsStreamMetrics.create(config)),
                 PowertoolsBusinessMetrics.create(config),
                 Clock.systemUTC(),
                 () -> UUID.randomUUID().toString());

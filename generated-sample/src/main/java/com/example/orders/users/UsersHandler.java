@@ -3,6 +3,7 @@ package com.example.orders.users;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import com.example.orders.aws.AwsClients;
+import com.example.orders.config.FeatureFlags;
 import com.example.orders.config.ServiceConfig;
 import com.example.orders.http.ApiException;
 import com.example.orders.http.ApiRequest;
@@ -10,6 +11,9 @@ import com.example.orders.http.ApiResponse;
 import com.example.orders.http.Router;
 import com.example.orders.metrics.BusinessMetrics;
 import com.example.orders.metrics.PowertoolsBusinessMetrics;
+import com.example.orders.streams.KinesisUserActivity;
+import com.example.orders.streams.PowertoolsStreamMetrics;
+import com.example.orders.snapstart.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -37,13 +41,28 @@ public final class UsersHandler implements RequestHandler<APIGatewayProxyRequest
     /** The constructor Lambda calls, once per execution environment. */
     public UsersHandler() {
         this(ServiceConfig.fromEnvironment());
+        Priming.register(this, Priming.USERS);
     }
 
     private UsersHandler(ServiceConfig config) {
-        this(new DynamoDbUserRepository(AwsClients.dynamoDb(config), config.usersTable()),
+        this(repository(config),
                 PowertoolsBusinessMetrics.create(config),
                 Clock.systemUTC(),
                 () -> UUID.randomUUID().toString());
+    }
+
+    /** The users table, behind the profile cache, publishing each change as user activity. */
+    private static UserRepository repository(ServiceConfig config) {
+        UserRepository users = new DynamoDbUserRepository(AwsClients.dynamoDb(config), config.usersTable());
+        UserRepository cached = CachingUserRepository.inFrontOf(users, config);
+        if (cached != users) {
+            FeatureFlags flags = FeatureFlags.fromEnvironment(config);
+            users = new FlagGatedUserReads(cached, users, () -> flags.isEnabled(FlagGatedUserReads.FLAG));
+        }
+        users = new PublishingUserRepository(users,
+                new KinesisUserActivity(AwsClients.kinesis(config), config.userActivityStream()),
+                PowertoolsStreamMetrics.create(config), Clock.systemUTC());
+        return users;
     }
 
     public UsersHandler(UserRepository users, BusinessMetrics metrics, Clock clock, Supplier<String> ids) {

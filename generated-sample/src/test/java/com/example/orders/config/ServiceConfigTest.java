@@ -18,7 +18,13 @@ class ServiceConfigTest {
                 "launchpad/order-service",
                 "eu-west-1",
                 "order-service-local-users",
-                "order-service-local-orders"));
+                "order-service-local-orders",
+                "order-service-local-order-events",
+                "order-service-local-user-activity",
+                "order-service-local-processed-order-events",
+                24,
+                "order-service-local-event-store",
+                "order-service-local-order-summary"));
     }
 
     @Test
@@ -33,7 +39,10 @@ class ServiceConfigTest {
 
         assertThat(config).isEqualTo(new ServiceConfig(
                 "order-service-prod", "prod", "launchpad/order-service", "eu-west-1",
-                "users-table", "orders-table"));
+                "users-table", "orders-table",
+                "order-service-prod-order-events", "order-service-prod-user-activity",
+                "order-service-prod-processed-order-events", 24,
+                "order-service-prod-event-store", "order-service-prod-order-summary"));
     }
 
     @Test

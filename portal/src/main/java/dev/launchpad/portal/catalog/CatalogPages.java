@@ -7,6 +7,7 @@ import dev.launchpad.portal.auth.CurrentUser;
 import dev.launchpad.portal.git.GitFacade;
 import dev.launchpad.portal.git.RepoFile;
 import dev.launchpad.portal.git.RepositoryLayout;
+import dev.launchpad.portal.health.HealthBadges;
 import dev.launchpad.portal.runs.Run;
 import dev.launchpad.portal.runs.RunRepository;
 import dev.launchpad.portal.web.ApiProblem;
@@ -22,9 +23,10 @@ import java.util.stream.Collectors;
 /** The catalog pages: every service with filters, and one service with its spec and files. */
 public final class CatalogPages {
 
-    /** The catalog page. */
+    /** The catalog page; {@code health} has each listed service's badge, {@code demoHealth} says it is demo data. */
     public record ListModel(Chrome chrome, List<Service> services, List<Team> teams, List<Feature> features,
-                            Map<String, String> featureTitles, String team, String feature) {
+                            Map<String, String> featureTitles, String team, String feature,
+                            Map<String, HealthBadges.Badge> health, boolean demoHealth) {
     }
 
     /** One service's page; {@code file} and {@code content} are set when a file is open. */
@@ -43,9 +45,10 @@ public final class CatalogPages {
     private final RepositoryLayout layout;
     private final CurrentUser currentUser;
     private final Pages pages;
+    private final HealthBadges health;
 
     public CatalogPages(ServiceRepository services, TeamRepository teams, RunRepository runs, FeatureCatalog catalog,
-                        GitFacade git, RepositoryLayout layout, CurrentUser currentUser, Pages pages) {
+                        GitFacade git, RepositoryLayout layout, CurrentUser currentUser, Pages pages, HealthBadges health) {
         this.services = services;
         this.teams = teams;
         this.runs = runs;
@@ -54,13 +57,15 @@ public final class CatalogPages {
         this.layout = layout;
         this.currentUser = currentUser;
         this.pages = pages;
+        this.health = health;
     }
 
     public void list(Context ctx) {
         String team = blankToNull(ctx.queryParam("team"));
         String feature = blankToNull(ctx.queryParam("feature"));
+        List<Service> found = services.search(team, feature);
         pages.render(ctx, "catalog/list.jte", new ListModel(chrome(ctx, "Catalog", "catalog"),
-                services.search(team, feature), teams.all(), catalog.features(), titles(), team, feature));
+                found, teams.all(), catalog.features(), titles(), team, feature, health.of(found), health.demo()));
     }
 
     public void show(Context ctx) {

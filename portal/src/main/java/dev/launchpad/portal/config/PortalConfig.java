@@ -1,6 +1,8 @@
 package dev.launchpad.portal.config;
 
+import dev.launchpad.portal.aws.AwsSettings;
 import dev.launchpad.portal.cost.CostSettings;
+import dev.launchpad.portal.health.HealthSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  *                            packaged in the jar
  * @param templatesDir        jte page templates to compile on change (development), or null for the
  *                            precompiled ones
+ * @param aws                 the accounts and regions health is read from; none means demo health data
  */
 public record PortalConfig(
         int port,
@@ -34,7 +37,9 @@ public record PortalConfig(
         boolean demoData,
         Path terraformModulesDir,
         Path templatesDir,
-        CostSettings cost) {
+        CostSettings cost,
+        AwsSettings aws,
+        HealthSettings health) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_LOCAL_USER = "developer";
@@ -59,7 +64,13 @@ public record PortalConfig(
             Map.entry("LAUNCHPAD_COST_SOURCE", "demo or aws: where cost figures come from (default demo, labelled as demo data)"),
             Map.entry("LAUNCHPAD_COST_ACCOUNT_ID", "12-digit payer account whose budgets the cost pages read (needed with aws)"),
             Map.entry("LAUNCHPAD_COST_ENDPOINT", "an http(s) URL answering for Cost Explorer and Budgets instead of AWS (stubs)"),
-            Map.entry("LAUNCHPAD_COST_REFRESH_HOURS", "hours cost figures are cached before a background refresh, 1 to 24 (default 8)"));
+            Map.entry("LAUNCHPAD_COST_REFRESH_HOURS", "hours cost figures are cached before a background refresh, 1 to 24 (default 8)"),
+            Map.entry("LAUNCHPAD_AWS_TARGETS", "where each environment's stacks are read from: environment=accountId:region[:roleArn], comma-separated; * for the rest (default none: demo health data)"),
+            Map.entry("LAUNCHPAD_AWS_REGION", "one region for every environment not in LAUNCHPAD_AWS_TARGETS, with the default credentials"),
+            Map.entry("LAUNCHPAD_AWS_ENDPOINT", "an http(s) URL answering for CloudWatch and the tagging API instead of AWS (stubs, LocalStack-like)"),
+            Map.entry("LAUNCHPAD_AWS_TIMEOUT_MS", "how long one AWS call may take, retries included (default 10000)"),
+            Map.entry("LAUNCHPAD_HEALTH_WAIT_MS", "how long a health page waits for AWS before answering from the cache (default 700)"),
+            Map.entry("LAUNCHPAD_HEALTH_REFRESH_SECONDS", "seconds between background reads of every stack's alarms; 0 turns it off (default 60)"));
 
     public PortalConfig {
         publicUrl = stripTrailingSlash(publicUrl);
@@ -102,12 +113,16 @@ public record PortalConfig(
         Path templates = directory(env, "LAUNCHPAD_TEMPLATES_DIR", problems);
         CostSettings cost = CostSettings.parse(value(env, "LAUNCHPAD_COST_SOURCE"), value(env, "LAUNCHPAD_COST_ACCOUNT_ID"),
                 value(env, "LAUNCHPAD_COST_ENDPOINT"), value(env, "LAUNCHPAD_COST_REFRESH_HOURS"), problems);
+        AwsSettings aws = AwsSettings.parse(value(env, "LAUNCHPAD_AWS_TARGETS"), value(env, "LAUNCHPAD_AWS_REGION"),
+                value(env, "LAUNCHPAD_AWS_ENDPOINT"), value(env, "LAUNCHPAD_AWS_TIMEOUT_MS"), problems);
+        HealthSettings health = HealthSettings.parse(value(env, "LAUNCHPAD_HEALTH_WAIT_MS"),
+                value(env, "LAUNCHPAD_HEALTH_REFRESH_SECONDS"), problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
-                modules, templates, cost);
+                modules, templates, cost, aws, health);
     }
 
     /** The embedded defaults for a data directory: what tests and a first run use. */
@@ -118,32 +133,42 @@ public record PortalConfig(
 
     public PortalConfig withGit(GitTarget target) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, target, demoData,
-                terraformModulesDir, templatesDir, cost);
+                terraformModulesDir, templatesDir, cost, aws, health);
     }
 
     public PortalConfig withDemoData(boolean on) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, on,
-                terraformModulesDir, templatesDir, cost);
+                terraformModulesDir, templatesDir, cost, aws, health);
     }
 
     public PortalConfig withDbUrl(String url) {
         return new PortalConfig(port, dataDir, url, dbUser, dbPassword, publicUrl, localUser, git, demoData,
-                terraformModulesDir, templatesDir, cost);
+                terraformModulesDir, templatesDir, cost, aws, health);
     }
 
     public PortalConfig withLocalUser(String user) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, user, git, demoData,
-                terraformModulesDir, templatesDir, cost);
+                terraformModulesDir, templatesDir, cost, aws, health);
     }
 
     public PortalConfig withTerraformModulesDir(Path dir) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
-                dir, templatesDir, cost);
+                dir, templatesDir, cost, aws, health);
     }
 
     public PortalConfig withCost(CostSettings settings) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
-                terraformModulesDir, templatesDir, settings);
+                terraformModulesDir, templatesDir, settings, aws, health);
+    }
+
+    public PortalConfig withAws(AwsSettings settings) {
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+                terraformModulesDir, templatesDir, cost, settings, health);
+    }
+
+    public PortalConfig withHealth(HealthSettings settings) {
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+                terraformModulesDir, templatesDir, cost, aws, settings);
     }
 
     public Path gitRoot() {
@@ -155,7 +180,7 @@ public record PortalConfig(
         return "PortalConfig[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
                 + ", dbPassword=***, publicUrl=" + publicUrl + ", localUser=" + localUser + ", git=" + git
                 + ", demoData=" + demoData + ", terraformModulesDir=" + terraformModulesDir
-                + ", templatesDir=" + templatesDir + ", cost=" + cost + "]";
+                + ", templatesDir=" + templatesDir + ", cost=" + cost + ", aws=" + aws + ", health=" + health + "]";
     }
 
     private static String value(Map<String, String> env, String key) {

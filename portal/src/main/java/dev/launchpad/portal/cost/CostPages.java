@@ -89,6 +89,9 @@ public final class CostPages {
         }
         spec.put("name", "cost-estimate").put("team", "estimate").put("description", "Cost estimate");
         spec.remove("javaPackage");
+        if (spec.path("environments").isEmpty()) {
+            spec.remove("environments");
+        }
         EstimatePanel panel = switch (estimator.blueprint().validate(spec)) {
             case Validation.Invalid invalid -> new EstimatePanel(null, invalid.problems());
             case Validation.Valid valid -> switch (estimator.estimate(valid.spec(), Estimator.fromForm(ctx.formParamMap()))) {

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the cost cache fresh in the background: every few minutes it looks for entries older than the
  * refresh interval (Cost Explorer updates its data up to three times a day) and fetches only those, when it
- * holds the lease. Pages never call a cost source. A failed fetch keeps the old payload and is retried after
- * a pause, not on the next tick.
+ * holds the lease, and the entries a newly published service belongs in. Pages never call a cost source. A
+ * failed fetch keeps the old payload and is retried after a pause, not on the next tick.
  */
 public final class CostRefresher implements AutoCloseable {
 
@@ -41,6 +41,8 @@ public final class CostRefresher implements AutoCloseable {
     private final Clock clock;
     private final Duration maxAge;
     private final RefreshLease lease;
+    /** The services each entry was last fetched for: a new service makes its entries due before they age. */
+    private final Map<String, String> covered = new java.util.HashMap<>();
     private ScheduledExecutorService timer;
 
     public CostRefresher(CostSource source, CostCache cache, Supplier<List<CostedService>> services, ObjectMapper json,
@@ -77,15 +79,22 @@ public final class CostRefresher implements AutoCloseable {
         List<CostedService> all = services.get();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Map<String, Supplier<Object>> fetches = new LinkedHashMap<>();
+        Map<String, String> coverage = new LinkedHashMap<>();
         fetches.put(ORGANISATION, () -> source.organisation(all, today));
+        coverage.put(ORGANISATION, names(all));
         fetches.put(BUDGETS, () -> source.budgets(all, today));
+        coverage.put(BUDGETS, names(all));
         Map<String, List<CostedService>> byTeam = new LinkedHashMap<>();
         all.forEach(s -> byTeam.computeIfAbsent(s.team(), t -> new ArrayList<>()).add(s));
-        byTeam.forEach((team, theirs) -> fetches.put(TEAM + team, () -> source.team(team, theirs, today)));
+        byTeam.forEach((team, theirs) -> {
+            fetches.put(TEAM + team, () -> source.team(team, theirs, today));
+            coverage.put(TEAM + team, names(theirs));
+        });
 
         List<String> refreshed = new ArrayList<>();
         fetches.forEach((key, fetch) -> {
-            if (due(key)) {
+            String services = coverage.get(key);
+            if (due(key, services)) {
                 Instant at = clock.instant();
                 try {
                     cache.store(key, json.writeValueAsString(fetch.get()), at);
@@ -94,12 +103,19 @@ public final class CostRefresher implements AutoCloseable {
                     LOG.warn("could not refresh {}: {}", key, e.getMessage());
                     cache.failed(key, e.getMessage(), at);
                 }
+                covered.put(key, services);
+            } else {
+                covered.putIfAbsent(key, services);
             }
         });
         return refreshed;
     }
 
-    private boolean due(String key) {
+    private static String names(List<CostedService> services) {
+        return String.join(",", services.stream().map(CostedService::name).sorted().toList());
+    }
+
+    private boolean due(String key, String services) {
         Optional<CostCache.Entry> entry = cache.get(key);
         if (entry.isEmpty()) {
             return true;
@@ -109,7 +125,8 @@ public final class CostRefresher implements AutoCloseable {
         if (e.failedLast() && e.errorAt().plus(RETRY_AFTER.compareTo(maxAge) < 0 ? RETRY_AFTER : maxAge).isAfter(now)) {
             return false;
         }
-        return e.fetchedAt() == null || !e.fetchedAt().plus(maxAge).isAfter(now);
+        boolean newServices = covered.containsKey(key) && !covered.get(key).equals(services);
+        return newServices || e.fetchedAt() == null || !e.fetchedAt().plus(maxAge).isAfter(now);
     }
 
     public Duration maxAge() {

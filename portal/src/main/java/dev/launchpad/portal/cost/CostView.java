@@ -1,5 +1,6 @@
 package dev.launchpad.portal.cost;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.launchpad.portal.web.Format;
 import java.time.Instant;
 import java.util.List;
@@ -64,14 +65,17 @@ public final class CostView {
     public record BudgetView(String environment, String name, boolean found, Double limitUsd, Double actualUsd,
                              Double forecastUsd) {
 
+        @JsonProperty
         public Integer actualPercent() {
             return found && limitUsd > 0 ? (int) Math.round(actualUsd / limitUsd * 100) : null;
         }
 
+        @JsonProperty
         public Integer forecastPercent() {
             return found && forecastUsd != null && limitUsd > 0 ? (int) Math.round(forecastUsd / limitUsd * 100) : null;
         }
 
+        @JsonProperty
         public boolean over() {
             return found && (actualUsd > limitUsd || (forecastUsd != null && forecastUsd > limitUsd));
         }

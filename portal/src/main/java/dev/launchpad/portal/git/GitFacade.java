@@ -19,6 +19,7 @@ import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -95,6 +96,9 @@ public final class GitFacade {
         try {
             repo.create(true);
             repo.updateRef(Constants.HEAD).link(BRANCH_REF);
+            // An initial commit has nothing to delta against worth the search; pushing it whole is several times cheaper.
+            repo.getConfig().setBoolean(ConfigConstants.CONFIG_PACK_SECTION, null, ConfigConstants.CONFIG_KEY_DELTA_COMPRESSION, false);
+            repo.getConfig().setInt(ConfigConstants.CONFIG_PACK_SECTION, null, ConfigConstants.CONFIG_KEY_THREADS, 1);
             return new Staged(repo, commit(repo, files, author, committer, message));
         } catch (IOException | RuntimeException e) {
             repo.close();

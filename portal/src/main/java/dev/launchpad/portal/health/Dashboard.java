@@ -35,8 +35,9 @@ public record Dashboard(String service, String environment, List<String> environ
         return charts.stream().map(Chart::readAt).filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(null);
     }
 
+    /** Whether there are charts and all of them were read in the current bucket. */
     public boolean fresh() {
-        return charts.stream().allMatch(Chart::fresh);
+        return !charts.isEmpty() && charts.stream().allMatch(Chart::fresh);
     }
 
     public String problem() {

@@ -42,7 +42,7 @@ public final class Dashboards {
 
     /** Waits at most {@code wait} in all for AWS; what has not arrived by then is stale or missing and says so. */
     public Dashboard dashboard(ServiceProfile service, String environment, Range range, Duration wait) {
-        Instant deadline = reader.clock().instant().plus(wait);
+        Budget budget = Budget.of(wait);
         Stack stack = service.stack(environment);
         long bucket = range.bucket(reader.clock().instant());
         Range.Window window = range.window(bucket);
@@ -57,7 +57,7 @@ public final class Dashboards {
                     List.of("Environment " + environment + " is not watched: no AWS account and region is configured for it."),
                     0, demo);
         }
-        Reading<List<Resource>> resources = reader.resources(target.get(), stack, wait);
+        Reading<List<Resource>> resources = reader.resources(target.get(), stack, budget.left());
         if (!resources.present()) {
             return new Dashboard(service.name(), environment, service.environments(), target.get(), range, window, axis, List.of(),
                     List.of("The stack's resources could not be found yet: " + resources.problem() + "."), 0, demo);
@@ -65,8 +65,7 @@ public final class Dashboards {
         DashboardPlan.Plan plan = DashboardPlan.of(service, stack, target.get().region(), resources.value());
         Set<MetricQuery> queries = new LinkedHashSet<>();
         plan.charts().forEach(c -> queries.addAll(c.queries()));
-        Duration left = Duration.between(reader.clock().instant(), deadline);
-        Map<MetricQuery, Reading<TimeSeries>> read = reader.metrics(target.get(), queries, range, left.isNegative() ? Duration.ZERO : left);
+        Map<MetricQuery, Reading<TimeSeries>> read = reader.metrics(target.get(), queries, range, budget.left());
         List<Dashboard.Chart> charts = plan.charts().stream().map(c -> chart(c, read, axis)).toList();
         List<String> notes = new ArrayList<>(plan.notes());
         if (!resources.fresh() && resources.problem() != null) {

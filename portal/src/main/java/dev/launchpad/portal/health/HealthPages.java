@@ -70,9 +70,10 @@ public final class HealthPages {
     public void service(Context ctx) {
         Selection s = Selection.of(ctx, health.dashboards());
         String name = s.service().name();
-        // both read through the cache, waiting at most the page's wait for AWS between them
-        ServiceHealth state = health.board().services(List.of(s.service()), health.pageWait()).getFirst();
-        Dashboard dashboard = health.dashboards().dashboard(s.service(), s.environment(), s.range(), health.pageWait());
+        // alarms and metrics share the page's wait for AWS
+        Budget budget = Budget.of(health.pageWait());
+        ServiceHealth state = health.board().services(List.of(s.service()), budget.left()).getFirst();
+        Dashboard dashboard = health.dashboards().dashboard(s.service(), s.environment(), s.range(), budget.left());
         List<Choice> envs = s.service().environments().stream().map(e -> new Choice(e,
                 "/services/" + name + "/health?env=" + e + "&range=" + s.range().id(), e.equals(s.environment()))).toList();
         List<Choice> ranges = java.util.Arrays.stream(Range.values()).map(r -> new Choice(r.id(),

@@ -7,6 +7,8 @@ import dev.launchpad.portal.catalog.CatalogApi;
 import dev.launchpad.portal.catalog.CatalogPages;
 import dev.launchpad.portal.cost.CostApi;
 import dev.launchpad.portal.cost.CostPages;
+import dev.launchpad.portal.health.HealthApi;
+import dev.launchpad.portal.health.HealthPages;
 import dev.launchpad.portal.publish.PublishApi;
 import dev.launchpad.portal.runs.RunPages;
 import dev.launchpad.portal.runs.RunsApi;
@@ -21,7 +23,8 @@ public final class Routes {
     /** The objects that handle requests. */
     public record Handlers(NewServicePage newService, CatalogPages catalogPages, RunPages runPages,
                            ScaffoldApi scaffold, PublishApi publish, CatalogApi catalog, RunsApi runs,
-                           ApiIndex apiIndex, OpenApi openApi, CostPages costPages, CostApi cost) {
+                           ApiIndex apiIndex, OpenApi openApi, CostPages costPages, CostApi cost,
+                           HealthPages healthPages, HealthApi health) {
     }
 
     private Routes() {
@@ -42,6 +45,9 @@ public final class Routes {
                 new Route(GET, "/cost", "cost of every team: six months, this month and its forecast", h.costPages()::organisation),
                 new Route(GET, "/cost/teams/{team}", "a team's cost by service and feature, budgets, estimates", h.costPages()::team),
                 new Route(GET, "/cost/services/{name}", "a service's cost by feature beside its estimate and budgets", h.costPages()::service),
+                new Route(GET, "/health", "health of every team: services worst first", h.healthPages()::organisation),
+                new Route(GET, "/teams/{team}/health", "a team's board: its services worst first", h.healthPages()::team),
+                new Route(GET, "/services/{name}/health", "a service's alarms and charts (?env=&range=1h|3h|12h|1d|7d)", h.healthPages()::service),
                 new Route(GET, "/api/docs", "Swagger UI for the API", h.openApi()::docs),
 
                 // API
@@ -56,6 +62,10 @@ public final class Routes {
                 new Route(GET, "/api/v1/services/{name}", "one service", h.catalog()::get),
                 new Route(GET, "/api/v1/services/{name}/cost", "a service's cost, budgets and estimate", h.cost()::service),
                 new Route(GET, "/api/v1/teams/{team}/cost", "a team's cost by service and feature, with forecast", h.cost()::team),
+                new Route(GET, "/api/v1/health", "every team's services and their alarm state, worst first", h.health()::organisation),
+                new Route(GET, "/api/v1/teams/{team}/health", "a team's services and their alarm state, worst first", h.health()::team),
+                new Route(GET, "/api/v1/services/{name}/health", "a service's alarms in each environment", h.health()::service),
+                new Route(GET, "/api/v1/services/{name}/metrics", "a service's dashboard data (?env=&range=1h|3h|12h|1d|7d)", h.health()::metrics),
                 new Route(GET, "/api/v1/runs/{id}", "a publish run and its steps", h.runs()::get),
                 new Route(GET, "/api/v1/runs/{id}/events", "a run's events as server-sent events", h.runs()::events),
                 new Route(POST, "/api/v1/runs/{id}/retry", "retry a failed run", h.publish()::retry));

@@ -74,7 +74,7 @@ public final class AwsStub implements AutoCloseable {
         record ServerError() implements Fault {
         }
 
-        /** Waits, then answers normally. */
+        /** Waits (until {@link #heal} at the latest), then answers normally. */
         record Delay(long millis) implements Fault {
         }
     }
@@ -88,6 +88,7 @@ public final class AwsStub implements AutoCloseable {
     private volatile ToDoubleBiFunction<Query, Long> metric = (q, t) -> 1 + Math.abs((q.metric() + q.dimensions()).hashCode() % 50);
     private volatile int pointsPerPage = Integer.MAX_VALUE;
     private volatile int resourcesPerPage = 100;
+    private volatile java.util.concurrent.CountDownLatch healed = new java.util.concurrent.CountDownLatch(1);
 
     private AwsStub(HttpServer server) {
         this.server = server;
@@ -168,9 +169,13 @@ public final class AwsStub implements AutoCloseable {
         return this;
     }
 
+    /** Forgets every fault, and lets delayed requests answer now. */
     public AwsStub heal() {
         always.clear();
         faults.clear();
+        java.util.concurrent.CountDownLatch stalled = healed;
+        healed = new java.util.concurrent.CountDownLatch(1);
+        stalled.countDown();
         return this;
     }
 
@@ -205,7 +210,7 @@ public final class AwsStub implements AutoCloseable {
 
             Fault fault = nextFault(action);
             if (fault instanceof Fault.Delay delay) {
-                Thread.sleep(delay.millis());
+                healed.await(delay.millis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 fault = null;
             }
             boolean json = target != null;

@@ -76,7 +76,7 @@ class CostPagesTest {
         assertThat(api.at("/estimate/stored").asBoolean()).isTrue();
         assertThat(api.at("/estimate/assumptions/requestsPerMonth").asLong()).isEqualTo(5_000_000);
         assertThat(api.at("/estimate/assumptions/avgDurationMs").asInt()).isEqualTo(120);
-        assertThat(api.at("/estimate/environments").asInt()).isEqualTo(3);
+        assertThat(api.at("/estimate/environments").asInt()).isEqualTo(2);   // dev and prod, the defaults
         assertThat(form.at("/estimate/stored").asBoolean()).isTrue();
         assertThat(form.at("/estimate/assumptions/requestsPerMonth").asLong()).isEqualTo(2_000_000);
         assertThat(form.at("/budgets")).hasSize(2);
