@@ -45,24 +45,28 @@
     return v.toFixed(a >= 10 ? 1 : 2);
   }
 
-  // "Read at 13:05:12 UTC", or the age and the reason when AWS could not be read.
-  function readText(el, item) {
+  // "Read at 13:05:12 UTC" ("Metrics read at ..." with a subject), or the age and the reason when AWS
+  // could not be read.
+  function readText(el, item, subject) {
     el.textContent = "";
     el.classList.toggle("stale", !item.fresh);
+    var lead = subject ? subject + " " : "";
     if (!item.readAt) {
-      el.textContent = "Not read yet" + (item.problem ? ": " + item.problem : "");
+      el.textContent = (subject ? lead + "not read yet" : "Not read yet") + (item.problem ? ": " + item.problem : "");
       return;
     }
     var time = document.createElement("time");
     time.dateTime = item.readAt;
     time.textContent = clock(item.readAt);
     if (item.fresh) {
-      el.appendChild(document.createTextNode("Read at "));
+      el.appendChild(document.createTextNode(subject ? lead + "read at " : "Read at "));
       el.appendChild(time);
+      el.appendChild(document.createTextNode(subject ? " (" + ago(item.ageSeconds) + ")." : ""));
     } else {
-      el.appendChild(document.createTextNode("From "));
+      el.appendChild(document.createTextNode(subject ? lead + "from " : "From "));
       el.appendChild(time);
-      el.appendChild(document.createTextNode(" (" + ago(item.ageSeconds) + ")" + (item.problem ? ": " + item.problem : "")));
+      el.appendChild(document.createTextNode(" (" + ago(item.ageSeconds) + ")" + (subject ? ", could not be refreshed" : "")
+          + (item.problem ? ": " + item.problem : "") + (subject ? "." : "")));
     }
   }
 
@@ -86,6 +90,8 @@
       plots[chart.id] = new window.uPlot({
         width: Math.max(240, plot.clientWidth),
         height: 200,
+        // the page gives every time in UTC, so the axis does too
+        tzDate: function (ts) { return window.uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
         series: [{}].concat(chart.series.map(function (s, i) {
           return {
             label: s.label,
@@ -121,8 +127,7 @@
           body.charts.forEach(function (chart) { draw(chart, body.timestamps); });
           var freshness = root.querySelector("[data-dashboard-freshness] .freshness");
           if (freshness) {
-            readText(freshness, body);
-            freshness.insertBefore(document.createTextNode("Metrics: "), freshness.firstChild);
+            readText(freshness, body, "Metrics");
           }
           root.dataset.state = "ready";
         })
@@ -176,8 +181,7 @@
           env.alarms.forEach(function (a) { rows.appendChild(alarmRow(a)); });
           var freshness = alarms.querySelector("[data-alarms-freshness] .freshness");
           if (freshness) {
-            readText(freshness, env);
-            freshness.insertBefore(document.createTextNode("Alarms: "), freshness.firstChild);
+            readText(freshness, env, "Alarms");
           }
         })
         .catch(function () { /* the table keeps what it shows; the next refresh tries again */ });

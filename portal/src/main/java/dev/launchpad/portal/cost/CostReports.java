@@ -83,11 +83,15 @@ public final class CostReports {
         for (var team : catalog.teams()) {
             byTeam.put(team.id(), new TreeMap<>());
         }
+        double untagged = 0;
         for (OrgReport.TeamAmount a : report.monthly()) {
+            if (a.team().isEmpty()) {
+                untagged += a.start().equals(months.getLast()) ? a.usd() : 0;
+                continue;
+            }
             byTeam.computeIfAbsent(a.team(), t -> new TreeMap<>()).merge(a.start(), a.usd(), Double::sum);
         }
-        MonthTable table = table(months, byTeam, team -> team.isEmpty() ? UNTAGGED : catalog.teamName(team).orElse(team),
-                team -> team.isEmpty() ? null : "/cost/teams/" + team);
+        MonthTable table = table(months, byTeam, team -> catalog.teamName(team).orElse(team), team -> "/cost/teams/" + team);
         Double forecast = null;
         double forecastSum = 0;
         boolean anyForecast = false;
@@ -101,13 +105,16 @@ public final class CostReports {
         if (anyForecast) {
             forecast = forecastSum;
         }
+        // complete months only: the month to date would look like a fall
         List<Series> series = new ArrayList<>();
         for (Row row : table.rows()) {
-            series.add(new Series(row.label(), row.values()));
+            series.add(new Series(row.label(), row.values().subList(0, months.size() - 1)));
         }
-        Chart trend = new Chart("Monthly cost by team", months.stream().map(CostReports::epoch).toList(), series);
+        Chart trend = new Chart("Monthly cost by team, complete months",
+                months.subList(0, months.size() - 1).stream().map(CostReports::epoch).toList(), series);
         return new OrgCostView(freshness(entry), months.getLast().toString().substring(0, 7),
-                table.totals().getLast(), table.totals().get(table.totals().size() - 2), forecast, table, trend, requests());
+                table.totals().getLast(), table.totals().get(table.totals().size() - 2), forecast, round(untagged), table,
+                trend, requests());
     }
 
     public Optional<TeamCostView> team(String team) {

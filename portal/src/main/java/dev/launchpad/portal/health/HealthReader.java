@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,6 +37,7 @@ public final class HealthReader {
     private final ReadThroughCache<List<Alarm>> alarms;
     private final ReadThroughCache<List<Resource>> resources;
     private final ReadThroughCache<TimeSeries> metrics;
+    private final Map<Target, Owned> ownedByTarget = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param watched every stack the portal knows of: alarm sweeps cover them all, so every page shares one
@@ -92,15 +95,33 @@ public final class HealthReader {
         Map<Stack, Reading<List<Alarm>>> result = new LinkedHashMap<>();
         byTarget.forEach((target, list) -> {
             Reading<List<Alarm>> sweep = swept.get(keyOfTarget.get(target));
-            List<String> prefixes = new ArrayList<>(everyWatched.getOrDefault(target, List.of()).stream().map(Stack::prefix).toList());
+            Set<String> prefixes = new HashSet<>();
+            everyWatched.getOrDefault(target, List.of()).forEach(s -> prefixes.add(s.prefix()));
             list.forEach(s -> prefixes.add(s.prefix()));
+            Map<String, List<Alarm>> owned = sweep.value() == null ? Map.of() : owned(target, sweep.value(), prefixes);
             for (Stack stack : list) {
-                List<Alarm> mine = sweep.value() == null ? null : sweep.value().stream()
-                        .filter(a -> owner(a.name(), prefixes).filter(stack.prefix()::equals).isPresent()).toList();
+                List<Alarm> mine = sweep.value() == null ? null : owned.getOrDefault(stack.prefix(), List.of());
                 result.put(stack, new Reading<>(mine, sweep.readAt(), sweep.fresh(), sweep.problem()));
             }
         });
         return result;
+    }
+
+    /** A sweep's alarms by the stack prefix that owns them, worked out once per sweep and set of stacks. */
+    private Map<String, List<Alarm>> owned(Target target, List<Alarm> sweep, Set<String> prefixes) {
+        Owned last = ownedByTarget.get(target);
+        if (last != null && last.sweep() == sweep && last.prefixes().equals(prefixes)) {
+            return last.owned();
+        }
+        Map<String, List<Alarm>> owned = new HashMap<>();
+        for (Alarm alarm : sweep) {
+            owner(alarm.name(), prefixes).ifPresent(p -> owned.computeIfAbsent(p, k -> new ArrayList<>()).add(alarm));
+        }
+        ownedByTarget.put(target, new Owned(sweep, prefixes, owned));
+        return owned;
+    }
+
+    private record Owned(List<Alarm> sweep, Set<String> prefixes, Map<String, List<Alarm>> owned) {
     }
 
     /** The resources of a stack in its account and region. */
@@ -140,15 +161,19 @@ public final class HealthReader {
         return Math.floorDiv(clock.instant().getEpochSecond(), size.toSeconds());
     }
 
-    /** The longest of {@code prefixes} that {@code alarm} starts with: a stack named like another's prefix does not take its alarms. */
-    static Optional<String> owner(String alarm, Collection<String> prefixes) {
-        String best = null;
-        for (String p : prefixes) {
-            if (alarm.startsWith(p) && (best == null || p.length() > best.length())) {
-                best = p;
+    /**
+     * The longest of {@code prefixes} that {@code alarm} starts with, so that a stack whose name looks like
+     * another's prefix does not take its alarms. Prefixes end with a hyphen, so only the alarm's text up to
+     * each of its hyphens can be one.
+     */
+    static Optional<String> owner(String alarm, Set<String> prefixes) {
+        for (int i = alarm.lastIndexOf('-'); i > 0; i = alarm.lastIndexOf('-', i - 1)) {
+            String candidate = alarm.substring(0, i + 1);
+            if (prefixes.contains(candidate)) {
+                return Optional.of(candidate);
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.empty();
     }
 
     static String commonPrefix(List<String> names) {
