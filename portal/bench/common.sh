@@ -36,4 +36,10 @@ start_portal() {
   return 1
 }
 
-stop_portal() { kill "$PORTAL_PID" 2>/dev/null || true; wait "$PORTAL_PID" 2>/dev/null || true; }
+stop_portal() {
+  if [ -n "${PORTAL_PID:-}" ]; then
+    kill "$PORTAL_PID" 2>/dev/null || true
+    wait "$PORTAL_PID" 2>/dev/null || true
+    PORTAL_PID=
+  fi
+}

@@ -10,6 +10,7 @@
   var alarms = document.getElementById("alarms");
   var refreshMs = Math.max(15, Number(root.dataset.refreshSeconds || 60)) * 1000;
   var plots = {};
+  var retries = 0;
   var COLORS = ["#2563eb", "#d97706", "#059669", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#475569", "#ea580c"];
 
   function load(tag, attrs) {
@@ -70,11 +71,51 @@
     }
   }
 
-  function draw(chart, timestamps) {
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) { el.className = className; }
+    if (text) { el.textContent = text; }
+    return el;
+  }
+
+  // A chart the page could not lay out yet (the stack's resources were still being found): the same
+  // markup the server writes, in its section.
+  function figureFor(chart) {
     var figure = root.querySelector('[data-chart="' + chart.id + '"]');
-    if (!figure) {
-      return;
+    if (figure) {
+      return figure;
     }
+    var section = root.querySelector('[data-section="' + chart.section + '"]');
+    if (!section) {
+      section = element("section", "chart-section");
+      section.dataset.section = chart.section;
+      section.setAttribute("aria-label", chart.section);
+      section.appendChild(element("h2", null, chart.section));
+      section.appendChild(element("div", "charts"));
+      root.appendChild(section);
+    }
+    figure = element("figure", "chart panel");
+    figure.dataset.chart = chart.id;
+    var caption = element("figcaption");
+    caption.appendChild(element("span", "chart-title", chart.title));
+    caption.appendChild(document.createTextNode(" "));
+    var unit = element("span", "unit", chart.unitText);
+    unit.setAttribute("data-chart-unit", "");
+    caption.appendChild(unit);
+    figure.appendChild(caption);
+    var plot = element("div", "chart-plot");
+    plot.setAttribute("data-chart-plot", "");
+    plot.setAttribute("aria-hidden", "true");
+    figure.appendChild(plot);
+    var read = element("p", "chart-read");
+    read.setAttribute("data-chart-read", "");
+    figure.appendChild(read);
+    section.querySelector(".charts").appendChild(figure);
+    return figure;
+  }
+
+  function draw(chart, timestamps) {
+    var figure = figureFor(chart);
     var plot = figure.querySelector("[data-chart-plot]");
     var data = [timestamps].concat(chart.series.map(function (s) { return s.values; }));
     var points = 0;
@@ -125,11 +166,24 @@
         })
         .then(function (body) {
           body.charts.forEach(function (chart) { draw(chart, body.timestamps); });
+          var notes = document.querySelector(".notes ul");
+          if (notes) {
+            notes.textContent = "";
+            (body.notes || []).forEach(function (note) { notes.appendChild(element("li", null, note)); });
+            notes.parentNode.hidden = !body.notes || body.notes.length === 0;
+          }
           var freshness = root.querySelector("[data-dashboard-freshness] .freshness");
           if (freshness) {
             readText(freshness, body, "Metrics");
           }
           root.dataset.state = "ready";
+          // AWS is still answering the portal: ask again shortly rather than at the next refresh
+          if (!body.fresh && /still loading|not read yet/.test(body.problem || (body.notes || []).join(" ")) && retries < 10) {
+            retries++;
+            setTimeout(refreshCharts, 2000);
+          } else if (body.fresh) {
+            retries = 0;
+          }
         })
         .catch(function (e) {
           // the charts keep what they show; the next refresh tries again

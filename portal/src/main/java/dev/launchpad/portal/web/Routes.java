@@ -31,6 +31,7 @@ public final class Routes {
     }
 
     public static List<Route> table(Handlers h) {
+        Assets assets = new Assets(Routes.class.getClassLoader()); // static files need nothing but the classpath
         return List.of(
                 // pages
                 new Route(GET, "/", "home: the catalog", ctx -> ctx.redirect("/services", HttpStatus.FOUND)),
@@ -49,6 +50,8 @@ public final class Routes {
                 new Route(GET, "/teams/{team}/health", "a team's board: its services worst first", h.healthPages()::team),
                 new Route(GET, "/services/{name}/health", "a service's alarms and charts (?env=&range=1h|3h|12h|1d|7d)", h.healthPages()::service),
                 new Route(GET, "/api/docs", "Swagger UI for the API", h.openApi()::docs),
+                new Route(GET, "/assets/<path>", "the portal's scripts, styles and icons", assets::asset),
+                new Route(GET, "/webjars/<path>", "Swagger UI and other webjars", assets::webjar),
 
                 // API
                 new Route(GET, "/api/v1", "how to use this API (text, or JSON with Accept: application/json)", h.apiIndex()::show),

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.launchpad.portal.git.GitServer;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /** Builds the Javalin application from its routes and collaborators; starting it is the caller's business. */
@@ -35,13 +33,6 @@ public final class WebApp {
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
             config.jsonMapper(new JavalinJackson(json, true));
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/assets";
-                files.directory = "/public/assets";
-                files.location = Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "max-age=300");
-            });
-            config.staticFiles.enableWebjars();
             config.jetty.modifyServletContextHandler(context ->
                     context.addServlet(new ServletHolder("git", GitServer.servlet(gitRoot)), GitServer.PATH_SPEC));
             for (Route route : routes) {

@@ -95,8 +95,13 @@ public final class AwsStub implements AutoCloseable {
     }
 
     public static AwsStub start() {
+        return start(0);
+    }
+
+    /** On a given loopback port (0 for any free one). */
+    public static AwsStub start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             AwsStub stub = new AwsStub(server);
             server.createContext("/", stub::handle);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -126,6 +126,21 @@ class HealthBrowserTest {
     }
 
     @Test
+    void aDashboardOpenedBeforeTheStacksResourcesAreKnownDrawsItsChartsWhenTheyArrive() {
+        aws.clock.advance(Duration.ofHours(1));
+        aws.stub.failNext(dev.launchpad.portal.aws.AwsStub.GET_RESOURCES, 1, new dev.launchpad.portal.aws.AwsStub.Fault.Delay(5_000));
+
+        page.navigate(aws.portal.url() + "/services/refunds-api/health?range=1h");
+        assertThat(page.locator(".notes")).containsText("could not be found yet: still loading");
+
+        assertThat(page.locator("figure.chart[data-chart=\"lambda-invocations\"] canvas"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        assertThat(page.locator(".notes")).isHidden();
+        assertThat(page.locator("[data-section=\"Functions\"] h2")).hasText("Functions");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void theTeamBoardListsTheServiceInAlarmFirst() {
         aws.settled("/api/v1/teams/payments/health");
 
