@@ -151,7 +151,6 @@ output "change_capture_dead_letter_queue_url" {
   value       = module.change_capture_dlq.queue_url
 }
 
-
 locals {
   # The two new tables, next to the core tables in the throttling alarms and table graphs.
   change_capture_table_names = { for key, table in module.change_capture_table : key => table.dynamodb_table_id }
@@ -181,4 +180,3 @@ module "change_capture_stream_alarms" {
   warning_topic_arn       = module.alerting.warning_topic_arn
   feature                 = "dynamodb-streams"
 }
-

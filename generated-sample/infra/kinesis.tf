@@ -329,7 +329,6 @@ output "kinesis_dead_letter_queue_urls" {
   value       = { for key, queue in module.kinesis_dlq : key => queue.queue_url }
 }
 
-
 locals {
   # The consumer's table, next to the core tables in the throttling alarms and table graphs.
   kinesis_table_names = { processed-order-events = module.processed_order_events.dynamodb_table_id }
@@ -432,4 +431,3 @@ module "kinesis_publish_alarm" {
     "launchpad:feature" = "kinesis"
   }
 }
-

@@ -88,6 +88,8 @@ module "vpc" {
 }
 
 # The functions' security group allows no inbound traffic and only the outbound traffic they need.
+# Terraform drops the allow-all egress rule AWS gives a new group; DNS queries to the VPC's resolver are
+# not subject to security groups.
 resource "aws_security_group" "functions" {
   name        = "${local.name_prefix}-functions"
   description = "Functions of ${local.name_prefix}: no inbound, outbound only to the AWS services they call"

@@ -28,6 +28,8 @@ class KinesisOrderEventsTest {
         assertThat(put.streamName()).isEqualTo("orders-stream");
         assertThat(put.partitionKey()).isEqualTo("order-1");
         JsonNode data = Json.MAPPER.readTree(put.data().asUtf8String());
+        assertThat(data.fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("type", "orderId", "userId", "amountCents", "currency", "timestamp");
         assertThat(data.get("type").asText()).isEqualTo("OrderCreated");
         assertThat(data.get("amountCents").asLong()).isEqualTo(4248);
         assertThat(data.get("timestamp").asText()).isEqualTo("2026-03-01T10:15:30Z");

@@ -2,16 +2,16 @@ package dev.launchpad.portal.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -86,13 +86,23 @@ public final class PlatformModules {
             return new TreeMap<>();
         }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return fromDirectory(jar.provider().getPath(uri));
+            if ("jar".equals(url.getProtocol())) {
+                // The class loader's own open JarFile: no second read of the jar's directory, nothing to close.
+                JarURLConnection connection = (JarURLConnection) url.openConnection();
+                JarFile jar = connection.getJarFile();
+                String prefix = connection.getEntryName() + "/";
+                SortedMap<String, byte[]> files = new TreeMap<>();
+                for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                    String relative = entry.getName().startsWith(prefix) ? entry.getName().substring(prefix.length()) : null;
+                    if (relative != null && !entry.isDirectory() && !relative.isEmpty()) {
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            files.put(relative, in.readAllBytes());
+                        }
+                    }
                 }
+                return files;
             }
-            return fromDirectory(Path.of(uri));
+            return fromDirectory(Path.of(url.toURI()));
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot read the packaged Terraform modules at " + url, e);
         }
