@@ -90,12 +90,13 @@ public final class PlatformModules {
                 // The class loader's own open JarFile: no second read of the jar's directory, nothing to close.
                 JarURLConnection connection = (JarURLConnection) url.openConnection();
                 JarFile jar = connection.getJarFile();
-                String prefix = connection.getEntryName() + "/";
+                String entry = connection.getEntryName();
+                String prefix = entry.endsWith("/") ? entry : entry + "/";
                 SortedMap<String, byte[]> files = new TreeMap<>();
-                for (JarEntry entry : java.util.Collections.list(jar.entries())) {
-                    String relative = entry.getName().startsWith(prefix) ? entry.getName().substring(prefix.length()) : null;
-                    if (relative != null && !entry.isDirectory() && !relative.isEmpty()) {
-                        try (InputStream in = jar.getInputStream(entry)) {
+                for (JarEntry file : java.util.Collections.list(jar.entries())) {
+                    String relative = file.getName().startsWith(prefix) ? file.getName().substring(prefix.length()) : null;
+                    if (relative != null && !file.isDirectory() && !relative.isEmpty()) {
+                        try (InputStream in = jar.getInputStream(file)) {
                             files.put(relative, in.readAllBytes());
                         }
                     }

@@ -84,6 +84,28 @@ class PlatformModulesTest {
         }
     }
 
+    @Test
+    void theModulesPackagedInAJarAreReadWithTheirPaths() throws Exception {
+        Path jar = dir.resolve("portal.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String name : new String[] {"launchpad/", "launchpad/terraform-modules/", "launchpad/terraform-modules/alarms/"}) {
+                out.putNextEntry(new java.util.jar.JarEntry(name));
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.jar.JarEntry("launchpad/terraform-modules/alarms/main.tf"));
+            out.write("variable \"name\" {}\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new java.util.jar.JarEntry("launchpad/other.txt"));
+            out.closeEntry();
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            SortedMap<String, byte[]> files = PlatformModules.fromClasspath(loader);
+
+            assertThat(files.keySet()).containsExactly("alarms/main.tf");
+            assertThat(new String(files.get("alarms/main.tf"), StandardCharsets.UTF_8)).isEqualTo("variable \"name\" {}\n");
+        }
+    }
+
     private static SortedMap<String, byte[]> files(String path, String content) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put(path, content.getBytes(StandardCharsets.UTF_8));
