@@ -29,7 +29,8 @@ public final class Health implements AutoCloseable {
         this.reader = new HealthReader(source, clock, loads, watchedStacks(directory, clock));
         this.board = new HealthBoard(reader, directory);
         this.dashboards = new Dashboards(reader, directory);
-        this.refresher = settings.refreshEvery().isZero() ? null
+        // demo data costs nothing to read on demand; AWS alarms are read ahead so boards answer from the cache
+        this.refresher = settings.refreshEvery().isZero() || source.demo() ? null
                 // waits as long as a sweep may take, so one refresh finishes before the next starts
                 : new HealthRefresher(() -> board.organisation(Duration.ofMinutes(1)), settings.refreshEvery(), lease);
     }

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 public final class HealthRefresher implements AutoCloseable {
 
     static final String JOB = "health.alarms";
+    /** Leaves start-up its CPU before the first sweep. */
+    static final Duration FIRST_AFTER = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(HealthRefresher.class);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -28,7 +30,7 @@ public final class HealthRefresher implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("background health refresh failed: {}", e.toString());
             }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        }, Math.min(FIRST_AFTER.toMillis(), every.toMillis()), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
