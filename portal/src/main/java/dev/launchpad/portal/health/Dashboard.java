@@ -1,7 +1,10 @@
 package dev.launchpad.portal.health;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A stack's charts over a range, ready to draw: every line on one time axis.
@@ -26,13 +29,13 @@ public record Dashboard(String service, String environment, List<String> environ
                         List<Double[]> values, Instant readAt, boolean fresh, String problem) {
 
         public boolean hasData() {
-            return values.stream().anyMatch(v -> java.util.Arrays.stream(v).anyMatch(java.util.Objects::nonNull));
+            return values.stream().anyMatch(v -> Arrays.stream(v).anyMatch(Objects::nonNull));
         }
     }
 
     /** When the oldest chart was read; null if none was. */
     public Instant readAt() {
-        return charts.stream().map(Chart::readAt).filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(null);
+        return charts.stream().map(Chart::readAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
     }
 
     /** Whether there are charts and all of them were read in the current bucket. */
@@ -41,6 +44,6 @@ public record Dashboard(String service, String environment, List<String> environ
     }
 
     public String problem() {
-        return charts.stream().map(Chart::problem).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return charts.stream().map(Chart::problem).filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

@@ -22,6 +22,7 @@ public record Reading<V>(V value, Instant readAt, boolean fresh, String problem)
     }
 
     public Duration age(Instant now) {
-        return readAt == null ? Duration.ZERO : Duration.between(readAt, now).isNegative() ? Duration.ZERO : Duration.between(readAt, now);
+        Duration age = readAt == null ? Duration.ZERO : Duration.between(readAt, now);
+        return age.isNegative() ? Duration.ZERO : age;
     }
 }

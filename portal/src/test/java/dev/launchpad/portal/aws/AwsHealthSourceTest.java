@@ -74,6 +74,24 @@ class AwsHealthSourceTest {
     }
 
     @Test
+    void aTargetWithARoleReadsWithTheCredentialsOfThatRole() {
+        source.close();
+        source = new AwsHealthSource(AwsSettings.parse("prod=111122223333:eu-west-1:arn:aws:iam::111122223333:role/launchpad-read",
+                null, stub.endpoint().toString(), "60000", new ArrayList<>()), FAKE);
+
+        source.alarms(PROD, "orders-prod-");
+        source.alarms(PROD, "orders-prod-");
+
+        AwsStub.Request assume = stub.requests(AwsStub.ASSUME_ROLE).getFirst();
+        assertThat(stub.count(AwsStub.ASSUME_ROLE)).isEqualTo(1);
+        assertThat(assume.form()).containsEntry("RoleArn", "arn:aws:iam::111122223333:role/launchpad-read")
+                .containsEntry("RoleSessionName", "launchpad-portal").containsEntry("Version", "2011-06-15");
+        assertThat(assume.authorization()).contains("Credential=AKIDEXAMPLE/");
+        assertThat(stub.requests(AwsStub.DESCRIBE_ALARMS)).allSatisfy(r ->
+                assertThat(r.authorization()).contains("Credential=" + AwsStub.ASSUMED_ACCESS_KEY + "/"));
+    }
+
+    @Test
     void discoveryFollowsThePaginationTokenAndKeepsWhatHasCharts() {
         List<String> arns = new ArrayList<>();
         for (int i = 0; i < 120; i++) {

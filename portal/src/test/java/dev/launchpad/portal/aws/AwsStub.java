@@ -34,6 +34,7 @@ import java.util.function.ToDoubleBiFunction;
  *     application/x-www-form-urlencoded; charset=utf-8}, no {@code X-Amz-Target}; the body is
  *     {@code Action=GetMetricData&Version=2010-08-01&MetricDataQueries.member.1.Id=q0&...}. Answers are
  *     XML ({@code <GetMetricDataResponse>}), errors {@code <ErrorResponse><Error><Code>}.</li>
+ * <li>STS (when a target names a role): the Query protocol too, {@code Action=AssumeRole&Version=2011-06-15}.</li>
  * <li>Tagging: AWS JSON 1.1. {@code POST /}, {@code Content-Type: application/x-amz-json-1.1},
  *     {@code X-Amz-Target: ResourceGroupsTaggingAPI_20170126.GetResources}; errors are JSON with
  *     {@code __type}.</li>
@@ -46,12 +47,16 @@ public final class AwsStub implements AutoCloseable {
     public static final String GET_METRIC_DATA = "GetMetricData";
     public static final String DESCRIBE_ALARMS = "DescribeAlarms";
     public static final String GET_RESOURCES = "GetResources";
+    public static final String ASSUME_ROLE = "AssumeRole";
+    /** The access key of the credentials AssumeRole hands out. */
+    public static final String ASSUMED_ACCESS_KEY = "ASIASTUBASSUMEDROLE1";
 
     private static final String CW_NS = "http://monitoring.amazonaws.com/doc/2010-08-01/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A request as it arrived. */
-    public record Request(String action, String contentType, String target, Map<String, String> form, String body) {
+    public record Request(String action, String contentType, String target, Map<String, String> form, String body,
+                          String authorization) {
 
         /** How many metric queries a GetMetricData request carried. */
         public int queryCount() {
@@ -211,7 +216,7 @@ public final class AwsStub implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             Map<String, String> form = target == null ? form(body) : Map.of();
             String action = target != null ? target.substring(target.indexOf('.') + 1) : form.getOrDefault("Action", "?");
-            requests.add(new Request(action, contentType, target, form, body));
+            requests.add(new Request(action, contentType, target, form, body, exchange.getRequestHeaders().getFirst("Authorization")));
 
             Fault fault = nextFault(action);
             if (fault instanceof Fault.Delay delay) {
@@ -231,6 +236,13 @@ public final class AwsStub implements AutoCloseable {
                 case GET_RESOURCES -> send(exchange, 200, "application/x-amz-json-1.1", getResources(JSON.readTree(body)));
                 case DESCRIBE_ALARMS -> send(exchange, 200, "text/xml", describeAlarms(form));
                 case GET_METRIC_DATA -> send(exchange, 200, "text/xml", getMetricData(form));
+                case ASSUME_ROLE -> send(exchange, 200, "text/xml", "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                        + "<AssumeRoleResult><Credentials><AccessKeyId>" + ASSUMED_ACCESS_KEY + "</AccessKeyId>"
+                        + "<SecretAccessKey>stub-assumed-secret</SecretAccessKey><SessionToken>stub-session-token</SessionToken>"
+                        + "<Expiration>" + Instant.now().plusSeconds(3600) + "</Expiration></Credentials>"
+                        + "<AssumedRoleUser><AssumedRoleId>AROASTUB:launchpad-portal</AssumedRoleId><Arn>" + xml(form.get("RoleArn"))
+                        + "</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata>"
+                        + "</AssumeRoleResponse>");
                 default -> error(exchange, json, 400, "InvalidAction", "the stub does not know " + action);
             }
         } catch (InterruptedException e) {
