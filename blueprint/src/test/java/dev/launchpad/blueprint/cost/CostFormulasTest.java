@@ -256,26 +256,26 @@ class CostFormulasTest {
     class ProvisionedConcurrency {
 
         @Test
-        void fiveWarmInstancesOfThreeFunctionsCost131_54() {
+        void fiveWarmInstancesOfThreeFunctionsCost131_45() {
             FeatureCost pc = feature(estimate("{\"provisioned-concurrency\": {}}"), "provisioned-concurrency");
 
             // 3 functions × 5 × 1 GB × 2,628,000 s = 39,420,000 GB-s × $0.0000033334 = $131.402628
             assertThat(quantity(pc, "Provisioned concurrency")).isCloseTo(39_420_000, CENT_FRACTION);
             assertThat(line(pc, "Provisioned concurrency")).isCloseTo(131.402628, CENT_FRACTION);
-            // 100,000 GB-s move from $0.0000133334 to $0.0000086667: +0.86667 − 1.33334
-            assertThat(line(pc, "Lambda compute on provisioned instances")).isCloseTo(0.86667, CENT_FRACTION);
+            // 100,000 GB-s move from $0.0000133334 to $0.0000077778: +0.77778 − 1.33334
+            assertThat(line(pc, "Lambda compute on provisioned instances")).isCloseTo(0.77778, CENT_FRACTION);
             assertThat(line(pc, "Lambda compute on demand (replaced)")).isCloseTo(-1.33334, CENT_FRACTION);
             assertThat(line(pc, "Target tracking alarms")).isCloseTo(0.60, CENT_FRACTION);          // 3 policies × 2
-            assertThat(pc.monthlyUsd()).isCloseTo(131.535958, within(0.000001));
+            assertThat(pc.monthlyUsd()).isCloseTo(131.447068, within(0.000001));
         }
 
         @Test
-        void oneWarmInstanceWithMonitoringAlarmsCosts27_01() {
+        void oneWarmInstanceWithMonitoringAlarmsCosts26_92() {
             FeatureCost pc = feature(estimate("{\"monitoring\": {}, \"provisioned-concurrency\": {\"min\": 1, \"max\": 10}}"),
                     "provisioned-concurrency");
 
-            // 3 × 1 × 1 GB × 2,628,000 s = 7,884,000 GB-s × $0.0000033334 = $26.280526; + 0.86667 − 1.33334 + 0.60 + 0.60
-            assertThat(pc.monthlyUsd()).isCloseTo(27.013856, within(0.000001));
+            // 3 × 1 × 1 GB × 2,628,000 s = 7,884,000 GB-s × $0.0000033334 = $26.280526; + 0.77778 − 1.33334 + 0.60 + 0.60
+            assertThat(pc.monthlyUsd()).isCloseTo(26.924966, within(0.000001));
         }
     }
 
