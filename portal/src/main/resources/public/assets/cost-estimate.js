@@ -33,7 +33,8 @@
     target.setAttribute("aria-busy", "true");
     fetch(target.dataset.estimateUrl, {
       method: "POST",
-      headers: {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/html"},
+      headers: {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/html",
+        "X-CSRF-Token": (document.querySelector('meta[name="csrf-token"]') || {}).content || ""},
       body: new URLSearchParams(new FormData(form)).toString(),
       signal: controller.signal
     }).then(function (response) {

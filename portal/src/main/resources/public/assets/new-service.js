@@ -315,7 +315,7 @@
     status.textContent = "Rendering…";
     fetch("/api/v1/projects/preview?include=content", {
       method: "POST",
-      headers: {"Content-Type": "application/json", "Accept": "application/json"},
+      headers: {"Content-Type": "application/json", "Accept": "application/json", "X-CSRF-Token": csrfToken()},
       body: JSON.stringify(spec()),
       signal: controller.signal
     }).then(function (response) {
@@ -405,3 +405,9 @@
   explainConflicts();
   preview();
 })();
+
+/** The session's anti-forgery token, which every state-changing request must carry. */
+function csrfToken() {
+  var meta = document.querySelector('meta[name="csrf-token"]');
+  return meta ? meta.content : "";
+}

@@ -4,11 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.launchpad.blueprint.Blueprint;
 import dev.launchpad.portal.audit.AuditLog;
 import dev.launchpad.portal.aws.AwsHealthSource;
+import dev.launchpad.portal.auth.AccountPages;
+import dev.launchpad.portal.auth.AdminApi;
+import dev.launchpad.portal.auth.AdminPages;
+import dev.launchpad.portal.auth.Bootstrap;
 import dev.launchpad.portal.auth.CurrentUser;
-import dev.launchpad.portal.auth.User;
+import dev.launchpad.portal.auth.Guard;
+import dev.launchpad.portal.auth.Identity;
+import dev.launchpad.portal.auth.OidcSignIn;
+import dev.launchpad.portal.auth.Scope;
+import dev.launchpad.portal.auth.SignInPages;
 import dev.launchpad.portal.auth.UserRepository;
 import dev.launchpad.portal.catalog.CatalogApi;
 import dev.launchpad.portal.catalog.CatalogPages;
+import dev.launchpad.portal.catalog.Owners;
 import dev.launchpad.portal.catalog.ServiceRepository;
 import dev.launchpad.portal.catalog.TeamRepository;
 import dev.launchpad.portal.config.PortalConfig;
@@ -44,6 +53,7 @@ import dev.launchpad.portal.web.OpenApi;
 import dev.launchpad.portal.web.Pages;
 import dev.launchpad.portal.web.Route;
 import dev.launchpad.portal.web.Routes;
+import dev.launchpad.portal.web.SecurityHeaders;
 import dev.launchpad.portal.web.WebApp;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -110,21 +120,20 @@ public final class Launchpad implements AutoCloseable {
             Blueprint blueprint = join(blueprintLoaded);
             Jdbc jdbc = database.jdbc();
             ObjectMapper json = Json.mapper();
-            User localUser = User.parse(config.localUser());
-            CurrentUser currentUser = CurrentUser.local(localUser);
-
-            UserRepository users = new UserRepository(jdbc, clock);
             TeamRepository teams = new TeamRepository(jdbc, clock);
+            AuditLog audit = new AuditLog(jdbc, clock);
+            Identity identity = Identity.create(config.auth(), config.publicUrl(), jdbc, clock, teams, audit);
+            UserRepository users = identity.users();
+            CurrentUser currentUser = identity.currentUser();
             ServiceRepository services = new ServiceRepository(jdbc);
             RunRepository runs = new RunRepository(jdbc);
             IdempotencyKeys keys = new IdempotencyKeys(jdbc, clock);
-            AuditLog audit = new AuditLog(jdbc, clock);
             RunEvents live = new RunEvents();
             Projects projects = new Projects(blueprint, layout.platformModulesUrl());
             Publisher publisher = new Publisher(projects, services, teams, users, runs, live, git, layout, config.git(),
                     audit, clock);
 
-            users.remember(localUser);
+            new Bootstrap(users, identity.tokens(), identity.passwords(), audit, clock).run(config.auth(), System.out);
             List<String> recovered = new Recovery(runs, services, keys, live, git, layout, clock).recover();
             if (!recovered.isEmpty()) {
                 LOG.warn("marked {} interrupted run(s) failed: {}", recovered.size(), recovered);
@@ -140,7 +149,7 @@ public final class Launchpad implements AutoCloseable {
                 }
             }
 
-            Pages pages = Pages.create(config.templatesDir(), blueprint.version());
+            Pages pages = Pages.create(config.templatesDir(), blueprint.version(), currentUser);
             Cost cost = Cost.create(config.cost(), blueprint, jdbc, services, teams, currentUser, pages, json, clock);
             CatalogDirectory directory = new CatalogDirectory(services, teams);
             HealthSource healthSource = config.aws().configured()
@@ -161,10 +170,15 @@ public final class Launchpad implements AutoCloseable {
                     new ApiIndex(blueprint, config.publicUrl(), table::get),
                     new OpenApi(json, config.publicUrl(), blueprint.version(), pages),
                     cost.pages(), cost.api(),
-                    new HealthPages(health, pages, currentUser), new HealthApi(health));
+                    new HealthPages(health, pages, currentUser), new HealthApi(health, currentUser),
+                    new SignInPages(identity, pages), new OidcSignIn(identity, pages),
+                    new AccountPages(identity, pages), new AdminPages(identity, pages), new AdminApi(identity, json),
+                    new Owners(services, runs));
             table.set(Routes.table(handlers));
             join(webWarmed);
-            Javalin app = WebApp.create(table.get(), new ErrorMapping(json, pages, currentUser), json, config.gitRoot());
+            Javalin app = WebApp.create(table.get(), new ErrorMapping(json, pages, currentUser), json, config.gitRoot(),
+                    new Guard(currentUser), header -> currentUser.fromAuthorization(header).filter(p -> p.has(Scope.READ)).isPresent(),
+                    new SecurityHeaders(config.publicUrl().startsWith("https:")));
             app.start(config.port());
             cost.start();
             LOG.debug("serving after {} ms", (System.nanoTime() - started) / 1_000_000);

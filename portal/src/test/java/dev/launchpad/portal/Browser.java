@@ -32,6 +32,26 @@ public final class Browser {
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
     }
 
+    /** Opens {@code url}, signing in as the test admin first when the portal asks for it. */
+    public static void open(com.microsoft.playwright.Page page, String url) {
+        page.navigate(url);
+        if (page.url().contains("/signin")) {
+            page.locator("#login").fill("admin");
+            page.locator("#password").fill(TestPortal.ADMIN_PASSWORD);
+            page.locator("#sign-in").click();
+            page.waitForURL(u -> !u.contains("/signin"));
+        }
+    }
+
+    /** Signs in through the sign-in page, as a person would, and waits for the catalog. */
+    public static void signIn(com.microsoft.playwright.Page page, String baseUrl, String login, String password) {
+        page.navigate(baseUrl + "/signin");
+        page.locator("#login").fill(login);
+        page.locator("#password").fill(password);
+        page.locator("#sign-in").click();
+        page.waitForURL(url -> !url.contains("/signin"));
+    }
+
     public static Path screenshots() {
         return Path.of(System.getProperty("launchpad.screenshots", "target/screenshots"));
     }

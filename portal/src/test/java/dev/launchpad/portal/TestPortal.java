@@ -18,8 +18,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
-/** A real portal for tests: its own data directory, an H2 file database, Javalin on a free port. */
+/**
+ * A real portal for tests: its own data directory, an H2 file database, Javalin on a free port. Requests
+ * carry the bootstrap admin token unless the test asks for another identity with {@link #as(String)}.
+ */
 public final class TestPortal implements AutoCloseable {
+
+    /** The first admin's password and API token in every test portal. */
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    public static final String ADMIN_TOKEN = "test-bootstrap-token-0123456789abcdef0123456789";
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -28,10 +35,27 @@ public final class TestPortal implements AutoCloseable {
 
     private final Launchpad launchpad;
     private final PortalConfig config;
+    private final String bearer;
+    private final boolean owner;
 
     private TestPortal(Launchpad launchpad, PortalConfig config) {
+        this(launchpad, config, ADMIN_TOKEN, true);
+    }
+
+    private TestPortal(Launchpad launchpad, PortalConfig config, String bearer, boolean owner) {
         this.launchpad = launchpad;
         this.config = config;
+        this.bearer = bearer;
+        this.owner = owner;
+    }
+
+    /** The same portal, with requests that carry {@code token} (null: no credentials at all). Closing it does nothing. */
+    public TestPortal as(String token) {
+        return new TestPortal(launchpad, config, token, false);
+    }
+
+    public TestPortal anonymous() {
+        return as(null);
     }
 
     public static TestPortal start(Path dataDir) {
@@ -62,7 +86,8 @@ public final class TestPortal implements AutoCloseable {
                 "LAUNCHPAD_PORT", Integer.toString(freePort()),
                 "LAUNCHPAD_DATA_DIR", dataDir.toString(),
                 "LAUNCHPAD_DEMO_DATA", "false",
-                "LAUNCHPAD_LOCAL_USER", "Ada Lovelace <ada@example.com>"));
+                "LAUNCHPAD_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "LAUNCHPAD_BOOTSTRAP_TOKEN", ADMIN_TOKEN));
         all.putAll(env);
         return PortalConfig.fromEnv(all);
     }
@@ -120,8 +145,13 @@ public final class TestPortal implements AutoCloseable {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        boolean authorization = false;
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
+            authorization |= headers[i].equalsIgnoreCase("Authorization") || headers[i].equalsIgnoreCase("Cookie");
+        }
+        if (!authorization && bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
         }
         return b;
     }
@@ -156,6 +186,13 @@ public final class TestPortal implements AutoCloseable {
         return HTTP;
     }
 
+    /** Runs the git command line with the admin's token, as a developer with a credential helper would. */
+    public static String gitAsAdmin(Path dir, String... args) {
+        List<String> withToken = new ArrayList<>(List.of("-c", "http.extraHeader=Authorization: Bearer " + ADMIN_TOKEN));
+        withToken.addAll(List.of(args));
+        return git(dir, withToken.toArray(String[]::new));
+    }
+
     /** Runs the git command line in {@code dir}; fails the test with git's output when it fails. */
     public static String git(Path dir, String... args) {
         List<String> command = new ArrayList<>();
@@ -179,6 +216,8 @@ public final class TestPortal implements AutoCloseable {
 
     @Override
     public void close() {
-        launchpad.close();
+        if (owner) {
+            launchpad.close();
+        }
     }
 }

@@ -101,7 +101,7 @@ public final class CatalogPages {
     }
 
     private Chrome chrome(Context ctx, String title, String section) {
-        return pages.chrome(title, section, currentUser.of(ctx).displayName());
+        return pages.chrome(ctx, title, section);
     }
 
     private static String blankToNull(String s) {

@@ -1,5 +1,6 @@
 package dev.launchpad.portal.config;
 
+import dev.launchpad.portal.auth.AuthSettings;
 import dev.launchpad.portal.aws.AwsSettings;
 import dev.launchpad.portal.cost.CostSettings;
 import dev.launchpad.portal.health.HealthSettings;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Everything the portal is configured with, read once from {@code LAUNCHPAD_*} environment variables
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * @param publicUrl           the base URL people and tools reach the portal at, without a trailing slash;
  *                            used in clone URLs and in the module sources of generated projects
- * @param localUser           who acts, until sign-in exists: {@code login} or {@code Full Name <email>}
+ * @param auth                how people and tools sign in: bootstrap admin and token, sessions, OpenID Connect
  * @param terraformModulesDir where the platform Terraform modules are read from, or null for the copy
  *                            packaged in the jar
  * @param templatesDir        jte page templates to compile on change (development), or null for the
@@ -32,7 +32,7 @@ public record PortalConfig(
         String dbUser,
         String dbPassword,
         String publicUrl,
-        String localUser,
+        AuthSettings auth,
         GitTarget git,
         boolean demoData,
         Path terraformModulesDir,
@@ -42,9 +42,6 @@ public record PortalConfig(
         HealthSettings health) {
 
     public static final int DEFAULT_PORT = 7070;
-    public static final String DEFAULT_LOCAL_USER = "developer";
-    private static final Pattern LOGIN = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
-    private static final Pattern NAMED_USER = Pattern.compile("([^<>]{1,100}) <([^<>@\\s]+@[^<>@\\s]+)>");
 
     /** The variables this record reads, with what each means; the README and the start-up error list them. */
     public static final Map<String, String> VARIABLES = Map.ofEntries(
@@ -54,7 +51,18 @@ public record PortalConfig(
             Map.entry("LAUNCHPAD_DB_USER", "database user (default sa for H2, empty otherwise)"),
             Map.entry("LAUNCHPAD_DB_PASSWORD", "database password (default empty)"),
             Map.entry("LAUNCHPAD_PUBLIC_URL", "base URL of the portal (default http://localhost:<port>)"),
-            Map.entry("LAUNCHPAD_LOCAL_USER", "acting user, login or 'Full Name <email>' (default developer)"),
+            Map.entry("LAUNCHPAD_BOOTSTRAP_ADMIN_PASSWORD", "the first admin's password, instead of one generated and printed once at first start"),
+            Map.entry("LAUNCHPAD_BOOTSTRAP_TOKEN", "an admin API token registered at start (stored hashed), for deployment pipelines"),
+            Map.entry("LAUNCHPAD_SESSION_IDLE_MINUTES", "a browser session ends after this many minutes without a request (default 120)"),
+            Map.entry("LAUNCHPAD_SESSION_MAX_MINUTES", "and this many minutes after sign-in (default 720)"),
+            Map.entry("LAUNCHPAD_OIDC_ISSUER", "OpenID Connect issuer URL for company sign-in (default none: local accounts only)"),
+            Map.entry("LAUNCHPAD_OIDC_CLIENT_ID", "the OpenID Connect client id"),
+            Map.entry("LAUNCHPAD_OIDC_CLIENT_SECRET", "the OpenID Connect client secret"),
+            Map.entry("LAUNCHPAD_OIDC_GROUPS_CLAIM", "the ID token claim listing the user's groups (default groups)"),
+            Map.entry("LAUNCHPAD_OIDC_ADMIN_GROUP", "the group whose members are admins (default launchpad-admins)"),
+            Map.entry("LAUNCHPAD_OIDC_TEAM_GROUP_PREFIX", "groups <prefix><team> make members of a team (default launchpad-team-)"),
+            Map.entry("LAUNCHPAD_OIDC_LEAD_GROUP_PREFIX", "groups <prefix><team> make leads of a team (default launchpad-lead-)"),
+            Map.entry("LAUNCHPAD_OIDC_NAME", "what the sign-in button calls the provider (default company sign-in)"),
             Map.entry("LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE", "push new repositories here, e.g. https://git.example.com/{team}/{service}.git (default: the portal's own Git server)"),
             Map.entry("LAUNCHPAD_GIT_USERNAME", "user for the remote Git server"),
             Map.entry("LAUNCHPAD_GIT_PASSWORD", "password or token for the remote Git server"),
@@ -101,11 +109,7 @@ public record PortalConfig(
             problems.add("LAUNCHPAD_PUBLIC_URL must be an absolute http or https URL, for example https://launchpad.example.com");
         }
 
-        String localUser = Optional.ofNullable(value(env, "LAUNCHPAD_LOCAL_USER")).orElse(DEFAULT_LOCAL_USER);
-        if (!LOGIN.matcher(localUser).matches() && !NAMED_USER.matcher(localUser).matches()) {
-            problems.add("LAUNCHPAD_LOCAL_USER must be a login (lowercase letters, digits, '.', '_' or '-')"
-                    + " or 'Full Name <email>'");
-        }
+        AuthSettings auth = AuthSettings.parse(env, publicUrl.startsWith("https:"), problems);
 
         GitTarget git = git(env, problems);
         boolean demoData = bool(env, "LAUNCHPAD_DEMO_DATA", true, problems);
@@ -121,7 +125,7 @@ public record PortalConfig(
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, demoData,
                 modules, templates, cost, aws, health);
     }
 
@@ -132,42 +136,42 @@ public record PortalConfig(
     }
 
     public PortalConfig withGit(GitTarget target) {
-        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, target, demoData,
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, target, demoData,
                 terraformModulesDir, templatesDir, cost, aws, health);
     }
 
     public PortalConfig withDemoData(boolean on) {
-        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, on,
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, on,
                 terraformModulesDir, templatesDir, cost, aws, health);
     }
 
     public PortalConfig withDbUrl(String url) {
-        return new PortalConfig(port, dataDir, url, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+        return new PortalConfig(port, dataDir, url, dbUser, dbPassword, publicUrl, auth, git, demoData,
                 terraformModulesDir, templatesDir, cost, aws, health);
     }
 
-    public PortalConfig withLocalUser(String user) {
-        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, user, git, demoData,
+    public PortalConfig withAuth(AuthSettings settings) {
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, settings, git, demoData,
                 terraformModulesDir, templatesDir, cost, aws, health);
     }
 
     public PortalConfig withTerraformModulesDir(Path dir) {
-        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, demoData,
                 dir, templatesDir, cost, aws, health);
     }
 
     public PortalConfig withCost(CostSettings settings) {
-        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, demoData,
                 terraformModulesDir, templatesDir, settings, aws, health);
     }
 
     public PortalConfig withAws(AwsSettings settings) {
-        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, demoData,
                 terraformModulesDir, templatesDir, cost, settings, health);
     }
 
     public PortalConfig withHealth(HealthSettings settings) {
-        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, localUser, git, demoData,
+        return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, demoData,
                 terraformModulesDir, templatesDir, cost, aws, settings);
     }
 
@@ -178,7 +182,7 @@ public record PortalConfig(
     @Override
     public String toString() {
         return "PortalConfig[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
-                + ", dbPassword=***, publicUrl=" + publicUrl + ", localUser=" + localUser + ", git=" + git
+                + ", dbPassword=***, publicUrl=" + publicUrl + ", auth=" + auth + ", git=" + git
                 + ", demoData=" + demoData + ", terraformModulesDir=" + terraformModulesDir
                 + ", templatesDir=" + templatesDir + ", cost=" + cost + ", aws=" + aws + ", health=" + health + "]";
     }

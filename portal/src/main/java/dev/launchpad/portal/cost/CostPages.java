@@ -103,7 +103,7 @@ public final class CostPages {
     }
 
     private Chrome chrome(Context ctx, String title) {
-        return pages.chrome(title, "cost", currentUser.of(ctx).displayName());
+        return pages.chrome(ctx, title, "cost");
     }
 
     private String chart(Chart chart) {

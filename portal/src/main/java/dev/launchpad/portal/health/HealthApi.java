@@ -1,5 +1,7 @@
 package dev.launchpad.portal.health;
 
+import dev.launchpad.portal.auth.CurrentUser;
+import dev.launchpad.portal.auth.Principal;
 import dev.launchpad.portal.web.ApiProblem;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -8,15 +10,19 @@ import java.util.Map;
 public final class HealthApi {
 
     private final Health health;
+    private final CurrentUser currentUser;
 
-    public HealthApi(Health health) {
+    public HealthApi(Health health, CurrentUser currentUser) {
         this.health = health;
+        this.currentUser = currentUser;
     }
 
     public void organisation(Context ctx) {
         Map<String, Object> body = HealthJson.source(health);
         var now = health.clock().instant();
-        body.put("teams", health.board().organisation(health.pageWait()).stream().map(t -> HealthJson.team(t, now)).toList());
+        Principal who = currentUser.require(ctx);
+        body.put("teams", health.board().organisation(health.pageWait()).stream()
+                .filter(t -> who.canSeeTeam(t.team())).map(t -> HealthJson.team(t, now)).toList());
         ctx.json(body);
     }
 

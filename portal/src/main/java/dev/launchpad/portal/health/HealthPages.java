@@ -1,6 +1,7 @@
 package dev.launchpad.portal.health;
 
 import dev.launchpad.portal.auth.CurrentUser;
+import dev.launchpad.portal.auth.Principal;
 import dev.launchpad.portal.web.ApiProblem;
 import dev.launchpad.portal.web.Chrome;
 import dev.launchpad.portal.web.Pages;
@@ -54,7 +55,9 @@ public final class HealthPages {
     }
 
     public void organisation(Context ctx) {
-        List<TeamHealth> teams = health.board().organisation(health.pageWait());
+        Principal who = currentUser.require(ctx);
+        List<TeamHealth> teams = health.board().organisation(health.pageWait()).stream()
+                .filter(t -> who.canSeeTeam(t.team())).toList(); // members see their own teams' boards
         pages.render(ctx, "health/organisation.jte", new OrganisationModel(chrome(ctx, "Health"), teams, health.demo(),
                 health.clock().instant()));
     }
@@ -96,7 +99,7 @@ public final class HealthPages {
     }
 
     private Chrome chrome(Context ctx, String title) {
-        return pages.chrome(title, "health", currentUser.of(ctx).displayName());
+        return pages.chrome(ctx, title, "health");
     }
 
     private static String webjarVersion() {

@@ -3,6 +3,7 @@ package dev.launchpad.portal.publish;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.launchpad.blueprint.spec.ProjectSpec;
 import dev.launchpad.portal.auth.CurrentUser;
+import dev.launchpad.portal.auth.Guard;
 import dev.launchpad.portal.auth.User;
 import dev.launchpad.portal.catalog.ServiceView;
 import dev.launchpad.portal.cost.EstimateRecorder;
@@ -95,6 +96,9 @@ public final class PublishApi {
     }
 
     private Published publish(Context ctx, ProjectSpec spec, User user, String retryOf) throws Exception {
+        if (!currentUser.require(ctx).canScaffoldFor(spec.team())) {
+            throw Guard.forbidden("you may publish only for your own teams; you are not a member of team " + spec.team());
+        }
         // A retry keeps the estimate of the run it retries; a new publish is estimated with the query's assumptions.
         var assumptions = retryOf == null ? estimates.fromQuery(spec, ctx.queryParamMap()) : null;
         RunLog log = publisher.begin(spec, user, retryOf);

@@ -41,8 +41,7 @@ public final class RunPages {
 
     public void show(Context ctx) {
         RunView run = runs.view(ctx.pathParam("id"));
-        pages.render(ctx, "runs/run.jte", new Model(pages.chrome("Publishing " + run.service(), "new",
-                currentUser.of(ctx).displayName()), run));
+        pages.render(ctx, "runs/run.jte", new Model(pages.chrome(ctx, "Publishing " + run.service(), "new"), run));
     }
 
     public void retry(Context ctx) {

@@ -4,9 +4,11 @@ import dev.launchpad.blueprint.spec.Problem;
 import dev.launchpad.blueprint.spec.ProjectSpec;
 import dev.launchpad.blueprint.spec.Validation;
 import dev.launchpad.portal.auth.CurrentUser;
+import dev.launchpad.portal.auth.Principal;
 import dev.launchpad.portal.auth.User;
 import dev.launchpad.portal.catalog.ServiceRepository;
 import dev.launchpad.portal.cost.EstimateRecorder;
+import dev.launchpad.portal.catalog.Team;
 import dev.launchpad.portal.catalog.TeamRepository;
 import dev.launchpad.portal.publish.Publisher;
 import dev.launchpad.portal.runs.RunLog;
@@ -61,7 +63,15 @@ public final class NewServicePage {
                             + "\" exists in the catalog; service names are unique across all teams"))));
                     return;
                 }
-                User user = currentUser.of(ctx);
+                Principal principal = currentUser.require(ctx);
+                if (!principal.canScaffoldFor(spec.team())) {
+                    ctx.status(403);
+                    show(ctx, form, FormErrors.of(List.of(new Problem("team", "must be one of your teams ("
+                            + String.join(", ", principal.teams().keySet()) + "); you are not a member of \""
+                            + spec.team() + "\""))));
+                    return;
+                }
+                User user = principal.user();
                 RunLog log = publisher.begin(spec, user, null);
                 estimates.record(log.run().id(), spec, estimates.fromForm(spec, ctx.formParamMap()));
                 runner.execute(() -> publisher.execute(log, spec, user));
@@ -85,7 +95,13 @@ public final class NewServicePage {
 
     private void show(Context ctx, ServiceForm form, FormErrors errors) {
         pages.render(ctx, "scaffold/new.jte", NewServiceModel.of(
-                pages.chrome("New service", "new", currentUser.of(ctx).displayName()), form, teams.all(),
+                pages.chrome(ctx, "New service", "new"), form, teamsOf(ctx),
                 projects.blueprint().catalog(), errors));
+    }
+
+    /** The teams the user may publish for: all of them for an admin. */
+    private List<Team> teamsOf(Context ctx) {
+        Principal principal = currentUser.require(ctx);
+        return teams.all().stream().filter(t -> principal.canSeeTeam(t.id())).toList();
     }
 }

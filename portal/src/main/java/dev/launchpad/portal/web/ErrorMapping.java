@@ -67,10 +67,13 @@ public final class ErrorMapping {
 
     private void respond(Context ctx, ApiProblem problem) {
         ctx.status(problem.status());
+        if (problem.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"Launchpad\"");
+        }
         if (isApi(ctx)) {
             ctx.contentType(PROBLEM_JSON).result(toJson(problem, ctx.path()));
         } else {
-            pages.render(ctx, "error.jte", new ErrorPage(pages.chrome(problem.title(), "", currentUser.of(ctx).displayName()),
+            pages.render(ctx, "error.jte", new ErrorPage(pages.chrome(ctx, problem.title(), ""),
                     problem.status(), problem.title(), problem.detail()));
             ctx.status(problem.status());
         }

@@ -4,30 +4,43 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
+import dev.launchpad.portal.auth.CurrentUser;
+import dev.launchpad.portal.auth.Principal;
 import io.javalin.http.Context;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Renders jte pages: precompiled classes in production, or templates compiled on change in development. */
 public final class Pages {
 
     private final TemplateEngine engine;
     private final String blueprintVersion;
+    private final CurrentUser currentUser;
 
-    private Pages(TemplateEngine engine, String blueprintVersion) {
+    private Pages(TemplateEngine engine, String blueprintVersion, CurrentUser currentUser) {
         this.engine = engine;
         this.blueprintVersion = blueprintVersion;
+        this.currentUser = currentUser;
     }
 
     /** {@code templatesDir} null means the precompiled templates. */
-    public static Pages create(Path templatesDir, String blueprintVersion) {
+    public static Pages create(Path templatesDir, String blueprintVersion, CurrentUser currentUser) {
         TemplateEngine engine = templatesDir == null
                 ? TemplateEngine.createPrecompiled(ContentType.Html)
                 : TemplateEngine.create(new DirectoryCodeResolver(templatesDir), ContentType.Html);
-        return new Pages(engine, blueprintVersion);
+        return new Pages(engine, blueprintVersion, currentUser);
     }
 
-    public Chrome chrome(String title, String section, String userName) {
-        return new Chrome(title, section, userName, blueprintVersion);
+    /** The layout's model for whoever made the request. */
+    public Chrome chrome(Context ctx, String title, String section) {
+        Optional<Principal> who = currentUser.principal(ctx);
+        if (who.isEmpty()) {
+            return new Chrome(title, section, null, blueprintVersion, null, false, null);
+        }
+        Principal p = who.get();
+        String costHref = p.admin() ? "/cost"
+                : p.ledTeams().stream().findFirst().map(team -> "/cost/teams/" + team).orElse(null);
+        return new Chrome(title, section, p.user().displayName(), blueprintVersion, p.csrfToken(), p.admin(), costHref);
     }
 
     /** Renders {@code template} with its one typed model. */

@@ -1,12 +1,14 @@
 package dev.launchpad.portal.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.launchpad.portal.auth.Guard;
 import dev.launchpad.portal.git.GitServer;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /** Builds the Javalin application from its routes and collaborators; starting it is the caller's business. */
@@ -27,16 +29,22 @@ public final class WebApp {
         Json.mapper();
     }
 
-    public static Javalin create(List<Route> routes, ErrorMapping errors, ObjectMapper json, Path gitRoot) {
+    /**
+     * @param guard      checks each route's access rule before its handler
+     * @param gitAdmits  decides whether a Git request's {@code Authorization} header may clone and fetch
+     */
+    public static Javalin create(List<Route> routes, ErrorMapping errors, ObjectMapper json, Path gitRoot, Guard guard,
+                                 Predicate<String> gitAdmits, SecurityHeaders headers) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
             config.jsonMapper(new JavalinJackson(json, true));
             config.jetty.modifyServletContextHandler(context ->
-                    context.addServlet(new ServletHolder("git", GitServer.servlet(gitRoot)), GitServer.PATH_SPEC));
+                    context.addServlet(new ServletHolder("git", GitServer.servlet(gitRoot, gitAdmits)), GitServer.PATH_SPEC));
+            config.routes.before(headers::apply);
             for (Route route : routes) {
-                config.routes.addHttpHandler(route.method(), route.path(), route.handler());
+                config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(route));
             }
             config.routes.exception(ApiProblem.class, errors::problem);
             config.routes.exception(HttpResponseException.class, errors::http);

@@ -17,7 +17,8 @@ class PortalConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(config.dbUrl()).isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("db/launchpad"));
         assertThat(config.publicUrl()).isEqualTo("http://localhost:7070");
-        assertThat(config.localUser()).isEqualTo("developer");
+        assertThat(config.auth().oidc()).isNull();
+        assertThat(config.auth().secureCookies()).isFalse();
         assertThat(config.git()).isEqualTo(new GitTarget.Embedded());
         assertThat(config.demoData()).isTrue();
         assertThat(config.terraformModulesDir()).isNull();
@@ -67,10 +68,27 @@ class PortalConfigTest {
     }
 
     @Test
-    void theLocalUserMayCarryANameAndEmail() {
-        assertThatThrownBy(() -> PortalConfig.fromEnv(Map.of("LAUNCHPAD_LOCAL_USER", "Not Valid")))
-                .hasMessageContaining("LAUNCHPAD_LOCAL_USER");
-        assertThat(PortalConfig.fromEnv(Map.of("LAUNCHPAD_LOCAL_USER", "Ada Lovelace <ada@example.com>")).localUser())
-                .isEqualTo("Ada Lovelace <ada@example.com>");
+    void bootstrapSecretsAreValidatedAndNeverPrinted() {
+        assertThatThrownBy(() -> PortalConfig.fromEnv(Map.of("LAUNCHPAD_BOOTSTRAP_ADMIN_PASSWORD", "short")))
+                .hasMessageContaining("LAUNCHPAD_BOOTSTRAP_ADMIN_PASSWORD must be 12 to 200 characters long");
+        assertThatThrownBy(() -> PortalConfig.fromEnv(Map.of("LAUNCHPAD_BOOTSTRAP_TOKEN", "has spaces in it, and is short")))
+                .hasMessageContaining("LAUNCHPAD_BOOTSTRAP_TOKEN must be 32 to 200 characters");
+        PortalConfig config = PortalConfig.fromEnv(Map.of(
+                "LAUNCHPAD_BOOTSTRAP_ADMIN_PASSWORD", "a-long-admin-password",
+                "LAUNCHPAD_BOOTSTRAP_TOKEN", "0123456789abcdef0123456789abcdef-token",
+                "LAUNCHPAD_OIDC_ISSUER", "https://login.example.com/realms/acme",
+                "LAUNCHPAD_OIDC_CLIENT_ID", "launchpad",
+                "LAUNCHPAD_OIDC_CLIENT_SECRET", "oidc-client-secret"));
+        assertThat(config.toString()).doesNotContain("a-long-admin-password")
+                .doesNotContain("0123456789abcdef0123456789abcdef-token").doesNotContain("oidc-client-secret")
+                .contains("login.example.com");
+    }
+
+    @Test
+    void anOidcIssuerNeedsAClientIdAndSecret() {
+        assertThatThrownBy(() -> PortalConfig.fromEnv(Map.of("LAUNCHPAD_OIDC_ISSUER", "https://login.example.com")))
+                .hasMessageContaining("LAUNCHPAD_OIDC_CLIENT_ID").hasMessageContaining("LAUNCHPAD_OIDC_CLIENT_SECRET");
+        assertThatThrownBy(() -> PortalConfig.fromEnv(Map.of("LAUNCHPAD_OIDC_CLIENT_ID", "launchpad")))
+                .hasMessageContaining("need LAUNCHPAD_OIDC_ISSUER");
     }
 }

@@ -55,14 +55,14 @@ class PlatformModulesTest {
         String version = Blueprint.load().version();
         String firstTag;
         try (TestPortal portal = TestPortal.start(data, c -> c.withTerraformModulesDir(modulesDir))) {
-            firstTag = TestPortal.git(dir, "ls-remote", "--tags", portal.url() + "/git/platform/terraform-modules.git");
+            firstTag = TestPortal.gitAsAdmin(dir, "ls-remote", "--tags", portal.url() + "/git/platform/terraform-modules.git");
             assertThat(firstTag).contains("refs/tags/v" + version);
-            TestPortal.git(dir, "clone", "--quiet", "--branch", "v" + version,
+            TestPortal.gitAsAdmin(dir, "clone", "--quiet", "--branch", "v" + version,
                     portal.url() + "/git/platform/terraform-modules.git", "clone");
             assertThat(dir.resolve("clone/alarms/main.tf")).hasContent("variable \"name\" {}");
         }
         try (TestPortal again = TestPortal.start(data, c -> c.withTerraformModulesDir(modulesDir))) {
-            String secondTag = TestPortal.git(dir, "ls-remote", "--tags", again.url() + "/git/platform/terraform-modules.git");
+            String secondTag = TestPortal.gitAsAdmin(dir, "ls-remote", "--tags", again.url() + "/git/platform/terraform-modules.git");
             assertThat(secondTag.lines().map(l -> l.split("\\s+")[0]).toList())
                     .isEqualTo(firstTag.lines().map(l -> l.split("\\s+")[0]).toList());
         }
@@ -71,7 +71,7 @@ class PlatformModulesTest {
     @Test
     void theModulesRepositoryIsReadOnlyOverHttp() throws Exception {
         try (TestPortal portal = TestPortal.start(dir.resolve("data"))) {
-            TestPortal.git(dir, "clone", "--quiet", portal.url() + "/git/platform/terraform-modules.git", "ro");
+            TestPortal.gitAsAdmin(dir, "clone", "--quiet", portal.url() + "/git/platform/terraform-modules.git", "ro");
             Path clone = dir.resolve("ro");
             Files.writeString(clone.resolve("extra.tf"), "# extra\n");
             TestPortal.git(clone, "add", "extra.tf");

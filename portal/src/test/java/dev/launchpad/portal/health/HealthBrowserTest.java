@@ -104,7 +104,7 @@ class HealthBrowserTest {
         aws.settled("/api/v1/services/ledger-api/metrics?range=3h");
         aws.settled("/api/v1/services/ledger-api/health");
 
-        page.navigate(aws.portal.url() + "/services/ledger-api/health?range=3h");
+        dev.launchpad.portal.Browser.open(page, aws.portal.url() + "/services/ledger-api/health?range=3h");
         assertThat(page.locator("#dashboard")).hasAttribute("data-state", "ready");
 
         Locator charts = page.locator("figure.chart");
@@ -130,7 +130,7 @@ class HealthBrowserTest {
         aws.clock.advance(Duration.ofHours(1));
         aws.stub.failNext(dev.launchpad.portal.aws.AwsStub.GET_RESOURCES, 1, new dev.launchpad.portal.aws.AwsStub.Fault.Delay(5_000));
 
-        page.navigate(aws.portal.url() + "/services/refunds-api/health?range=1h");
+        dev.launchpad.portal.Browser.open(page, aws.portal.url() + "/services/refunds-api/health?range=1h");
         assertThat(page.locator(".notes")).containsText("could not be found yet: still loading");
 
         assertThat(page.locator("figure.chart[data-chart=\"lambda-invocations\"] canvas"))
@@ -144,7 +144,7 @@ class HealthBrowserTest {
     void theTeamBoardListsTheServiceInAlarmFirst() {
         aws.settled("/api/v1/teams/payments/health");
 
-        page.navigate(aws.portal.url() + "/teams/payments/health");
+        dev.launchpad.portal.Browser.open(page, aws.portal.url() + "/teams/payments/health");
 
         Locator rows = page.locator("table.health-board tbody tr");
         assertThat(rows).hasCount(3);
@@ -161,18 +161,18 @@ class HealthBrowserTest {
 
     @Test
     void demoModeSaysDemoDataOnEveryHealthPageAndStillDrawsCharts() {
-        page.navigate(demo.url() + "/services/signup-api/health?range=1d");
+        dev.launchpad.portal.Browser.open(page, demo.url() + "/services/signup-api/health?range=1d");
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.NOTE)).containsText("Demo data.");
         assertThat(page.locator("#dashboard")).hasAttribute("data-state", "ready");
         assertThat(page.locator("figure.chart canvas").first()).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(shot("health-demo-dashboard")).setFullPage(true));
 
-        page.navigate(demo.url() + "/health");
+        dev.launchpad.portal.Browser.open(page, demo.url() + "/health");
         assertThat(page.locator(".demo-banner")).isVisible();
         assertThat(page.locator(".team-card").first()).hasAttribute("data-state", "ALARM");
         page.screenshot(new Page.ScreenshotOptions().setPath(shot("health-demo-organisation")).setFullPage(true));
 
-        page.navigate(demo.url() + "/services");
+        dev.launchpad.portal.Browser.open(page, demo.url() + "/services");
         assertThat(page.locator("a.health[data-health=\"signup-api\"]")).hasText("Alarm");
         page.screenshot(new Page.ScreenshotOptions().setPath(shot("health-demo-catalog")).setFullPage(true));
         assertThat(consoleErrors).isEmpty();

@@ -28,7 +28,7 @@ class ConcurrentPublishTest {
     @Test
     void twentySimultaneousRequestsForOneNameGiveOneServiceAndNineteenConflicts() throws Exception {
         try (TestPortal portal = TestPortal.start(data)) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(portal.url() + "/api/v1/services"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(portal.url() + "/api/v1/services")).header("Authorization", "Bearer " + TestPortal.ADMIN_TOKEN)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Specs.minimal("contested"))).build();
             CountDownLatch go = new CountDownLatch(1);

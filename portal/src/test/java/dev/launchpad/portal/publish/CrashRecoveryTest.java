@@ -55,7 +55,7 @@ class CrashRecoveryTest {
                     "LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE", "http://127.0.0.1:" + silentRemote.getLocalPort() + "/{team}/{service}.git"));
             try {
                 awaitUp(port);
-                TestPortal.http().sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/services"))
+                TestPortal.http().sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/services")).header("Authorization", "Bearer " + TestPortal.ADMIN_TOKEN)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(Specs.minimal("crashed"))).build(),
                         HttpResponse.BodyHandlers.discarding());
@@ -123,7 +123,7 @@ class CrashRecoveryTest {
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = TestPortal.http().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1")).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create("http://localhost:" + port + "/api/v1")).header("Authorization", "Bearer " + TestPortal.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

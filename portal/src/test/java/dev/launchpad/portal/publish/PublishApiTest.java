@@ -61,7 +61,7 @@ class PublishApiTest {
         assertThat(body.get("runId").asText()).isNotBlank();
         assertThat(body.get("service").get("team").asText()).isEqualTo("payments");
         assertThat(body.get("service").get("lastCommit").asText()).hasSize(40);
-        assertThat(body.get("service").get("createdBy").asText()).isEqualTo("ada");
+        assertThat(body.get("service").get("createdBy").asText()).isEqualTo("admin");
 
         JsonNode run = JSON.readTree(portal.get("/api/v1/runs/" + body.get("runId").asText()).body());
         assertThat(run.get("status").asText()).isEqualTo("succeeded");
@@ -75,12 +75,12 @@ class PublishApiTest {
         String spec = Specs.full("clone-me");
         JsonNode body = JSON.readTree(portal.postJson("/api/v1/services", spec).body());
 
-        TestPortal.git(work, "clone", "--quiet", body.get("cloneUrl").asText(), "clone-me");
+        TestPortal.gitAsAdmin(work, "clone", "--quiet", body.get("cloneUrl").asText(), "clone-me");
 
         Path clone = work.resolve("clone-me");
         assertThat(files(clone)).isEqualTo(render(spec));
         assertThat(TestPortal.git(clone, "log", "--format=%an <%ae>|%s", "main").strip())
-                .isEqualTo("Ada Lovelace <ada@example.com>|Create clone-me from Launchpad blueprint " + Blueprint.load().version());
+                .isEqualTo("Launchpad admin <admin@localhost>|Create clone-me from Launchpad blueprint " + Blueprint.load().version());
         assertThat(TestPortal.git(clone, "rev-list", "--count", "HEAD").strip()).isEqualTo("1");
         assertThat(TestPortal.git(clone, "rev-parse", "HEAD").strip()).isEqualTo(body.get("service").get("lastCommit").asText());
     }
@@ -170,7 +170,7 @@ class PublishApiTest {
                 .get("runId").asText();
 
         HttpResponse<InputStream> response = TestPortal.http().send(HttpRequest.newBuilder(
-                URI.create(portal.url() + "/api/v1/runs/" + runId + "/events")).header("Accept", "text/event-stream").build(),
+                URI.create(portal.url() + "/api/v1/runs/" + runId + "/events")).header("Authorization", "Bearer " + TestPortal.ADMIN_TOKEN).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
 
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));

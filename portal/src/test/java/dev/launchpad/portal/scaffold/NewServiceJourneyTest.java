@@ -70,7 +70,7 @@ class NewServiceJourneyTest {
 
     @Test
     void aNewUserCreatesAServiceWatchesItPublishAndFindsItInTheCatalog() throws Exception {
-        page.navigate(portal.url() + "/");
+        dev.launchpad.portal.Browser.open(page, portal.url() + "/");
         assertThat(page).hasURL(portal.url() + "/services");
         assertThat(page.getByText("No services match.")).isVisible();
         shot("01-empty-catalog");
@@ -155,7 +155,7 @@ class NewServiceJourneyTest {
 
     @Test
     void problemsAppearBesideTheFieldsAsTheUserTypes() {
-        page.navigate(portal.url() + "/new");
+        dev.launchpad.portal.Browser.open(page, portal.url() + "/new");
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Bad Name");
         page.getByLabel("Environments").fill("dev dev");
 
@@ -175,7 +175,7 @@ class NewServiceJourneyTest {
 
     @Test
     void theApiReferenceIsBrowsable() {
-        page.navigate(portal.url() + "/api/docs");
+        dev.launchpad.portal.Browser.open(page, portal.url() + "/api/docs");
         assertThat(page.locator(".swagger-ui .info .title")).containsText("Launchpad API");
         assertThat(page.locator(".opblock-summary-path").first()).isVisible();
         shot("10-api-docs");

@@ -144,7 +144,7 @@ class AwsCostPortalTest {
             JsonNode cost = JSON.readTree(portal.get("/api/v1/teams/payments/cost").body());
             assertThat(cost.get("monthToDateUsd").asDouble()).isEqualTo(5.50);
             assertThat(cost.at("/freshness/error").asText()).contains("not authorized");
-            page.navigate(portal.url() + "/cost/teams/payments");
+            dev.launchpad.portal.Browser.open(page, portal.url() + "/cost/teams/payments");
             assertThat(page.locator(".cost-error")).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("cost-refresh-failed")));
         } finally {
@@ -156,7 +156,7 @@ class AwsCostPortalTest {
 
     @Test
     void aTeamLeadSeesTotalsThatMatchTheStub() {
-        page.navigate(portal.url() + "/cost/teams/payments");
+        dev.launchpad.portal.Browser.open(page, portal.url() + "/cost/teams/payments");
 
         assertThat(page.locator("#team-month-to-date")).hasText("$5.50");
         assertThat(page.locator("#team-forecast")).hasText("$17.50");
@@ -174,14 +174,14 @@ class AwsCostPortalTest {
         assertThat(page.locator("#estimate-vs-actual tr[data-feature='kinesis']")).containsText("$5.00");
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("cost-service-page")).setFullPage(true));
 
-        page.navigate(portal.url() + "/cost");
+        dev.launchpad.portal.Browser.open(page, portal.url() + "/cost");
         assertThat(page.locator("#cost-by-team tr[data-row='payments'] td").first()).hasText("$17.50");
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("cost-organisation-page")).setFullPage(true));
     }
 
     @Test
     void theEstimateChangesWhenAFeatureOrAnOptionChanges() {
-        page.navigate(portal.url() + "/new");
+        dev.launchpad.portal.Browser.open(page, portal.url() + "/new");
         var total = page.locator("#estimate-total");
         assertThat(total).hasText(java.util.regex.Pattern.compile("\\$\\d+\\.\\d\\d"));
         String defaults = total.textContent();
