@@ -15,7 +15,15 @@ final class Bill {
     }
 
     Bill add(String item, double quantity, String priceKey, String formula) {
-        lines.add(CostLine.of(item, quantity, stack.price(priceKey), formula));
+        Price price = stack.price(priceKey);
+        lines.add(CostLine.of(item, quantity, price, formula));
+        if (price.unconfirmed()) {
+            String note = "The rate for " + item + " (" + price.text() + ") is not yet confirmed against the AWS price"
+                    + " list for this region; treat the line as approximate.";
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
+        }
         return this;
     }
 

@@ -15,6 +15,11 @@ public record Price(String key, double usd, long per, String unit, String offer,
         }
     }
 
+    /** True when the table marks the figure as not yet checked against the price list; estimates then say so. */
+    public boolean unconfirmed() {
+        return note != null && note.contains("not yet confirmed");
+    }
+
     /** The price of one unit. */
     public double unitUsd() {
         return usd / per;

@@ -67,6 +67,21 @@ class CostModelTest {
     }
 
     @Test
+    void aLinePricedWithAnUnconfirmedRateSaysSoInItsFeaturesNotes() {
+        String kinesis = "{\"kinesis\": {}}";
+        FeatureCost ireland = feature(BLUEPRINT.costs().estimate(spec("eu-west-1", kinesis), Assumptions.DEFAULTS), "kinesis");
+        FeatureCost virginia = feature(BLUEPRINT.costs().estimate(spec("us-east-1", kinesis), Assumptions.DEFAULTS), "kinesis");
+
+        assertThat(ireland.notes()).anySatisfy(n -> assertThat(n)
+                .startsWith("The rate for Kinesis on-demand stream-hours ($0.044 per stream-hour) is not yet confirmed"));
+        assertThat(virginia.notes()).noneSatisfy(n -> assertThat(n).contains("not yet confirmed"));
+    }
+
+    private static FeatureCost feature(CostEstimate estimate, String id) {
+        return estimate.features().stream().filter(f -> f.feature().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
     void theSameSpecAndAssumptionsGiveTheSameEstimate() {
         ProjectSpec spec = spec("eu-west-1", "{\"kinesis\": {}, \"waf\": {}, \"monitoring\": {}}");
 
