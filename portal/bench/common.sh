@@ -7,6 +7,10 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 [ -f "$JAR" ] || { echo "build the portal first: mvn -pl portal -am package -DskipTests" >&2; exit 1; }
 
+# Every request authenticates with the admin API token registered at start (LAUNCHPAD_BOOTSTRAP_TOKEN).
+export BENCH_TOKEN="bench-token-$(date +%s)-0123456789abcdef0123456789"
+AUTH="Authorization: Bearer $BENCH_TOKEN"
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # The spec to send: $SPEC if set, else the checked-in sample (every feature on), else full-spec.json beside this script.
@@ -20,15 +24,15 @@ sample_spec() {
   fi
 }
 
-# start_portal DATA_DIR PORT [extra env...]: starts the jar and waits until it serves the catalog page.
+# start_portal DATA_DIR PORT [extra env...]: starts the jar and waits until it serves the catalog page to a signed-in caller.
 start_portal() {
   local data=$1 port=$2; shift 2
   # NICE=-20 (as root) gives the portal priority on a machine busy with other work.
-  env LAUNCHPAD_PORT="$port" LAUNCHPAD_DATA_DIR="$data" LAUNCHPAD_DEMO_DATA=false "$@" \
+  env LAUNCHPAD_PORT="$port" LAUNCHPAD_DATA_DIR="$data" LAUNCHPAD_DEMO_DATA=false LAUNCHPAD_BOOTSTRAP_TOKEN="$BENCH_TOKEN" "$@" \
     ${NICE:+nice -n "$NICE"} "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" > "$data.log" 2>&1 &
   PORTAL_PID=$!
   for _ in $(seq 1 600); do
-    if curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/services" 2>/dev/null | grep -q 200; then
+    if curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "http://localhost:$port/services" 2>/dev/null | grep -q 200; then
       return 0
     fi
     sleep 0.05

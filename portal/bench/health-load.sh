@@ -38,25 +38,25 @@ base="http://localhost:$port"
 
 echo "publishing $SERVICES services of team payments ..."
 for name in "${names[@]}"; do
-  curl -s -o /dev/null -H 'Content-Type: application/json' \
+  curl -s -H "$AUTH" -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"name\": \"$name\", \"team\": \"payments\", \"description\": \"Load test service $name\"}" "$base/api/v1/services"
 done
 
 # the first views fill the cache (one AWS read per account and bucket); wrk measures what follows
-until curl -s "$base/api/v1/teams/payments/health" | grep -q '"fresh":true'; do sleep 0.2; done
-until curl -s "$base/api/v1/services/svc-01/metrics?range=3h" | grep -q '"fresh":true'; do sleep 0.2; done
-echo "mode $MODE, $SERVICES services, wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
+until curl -s -H "$AUTH" "$base/api/v1/teams/payments/health" | grep -q '"fresh":true'; do sleep 0.2; done
+until curl -s -H "$AUTH" "$base/api/v1/services/svc-01/metrics?range=3h" | grep -q '"fresh":true'; do sleep 0.2; done
+echo "mode $MODE, $SERVICES services, wrk -H "$AUTH" -t$THREADS -c$CONNECTIONS -d$DURATION"
 [ "$MODE" = aws ] && sleep 1.1 && echo "AWS before the load: $(grep 'requests so far' "$work/stub.log" | tail -1)"
 
 paths=("/teams/payments/health" "/services/svc-01/health?range=3h" "/api/v1/services/svc-01/metrics?range=3h"
        "/api/v1/teams/payments/health" "/health")
 # unmeasured rounds over every path first: the JIT compiles what they share (Jetty, jte, the cache)
 for round in 1 2; do
-  for path in "${paths[@]}"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$base$path" > /dev/null; done
+  for path in "${paths[@]}"; do wrk -H "$AUTH" -t"$THREADS" -c"$CONNECTIONS" -d5s "$base$path" > /dev/null; done
 done
 for path in "${paths[@]}"; do
   echo "== GET $path"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$base$path" \
+  wrk -H "$AUTH" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$base$path" \
     | grep -E "^\s+(50|90|99)%|Requests/sec|Non-2xx|Socket errors"
 done
 [ "$MODE" = aws ] && sleep 1.1 && echo "AWS after the load:  $(grep 'requests so far' "$work/stub.log" | tail -1)"

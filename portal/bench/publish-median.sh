@@ -14,7 +14,7 @@ start_portal "$DATA" "$PORT"
 SPEC=$(sample_spec)
 publish() {
   python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); s["name"]=sys.argv[2]; print(json.dumps(s))' "$SPEC" "$1" \
-    | curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -H 'Content-Type: application/json' \
+    | curl -s -H "$AUTH" -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -H 'Content-Type: application/json' \
         --data-binary @- "http://127.0.0.1:$PORT/api/v1/services"
 }
 for i in $(seq 1 $WARMUP); do publish "warmup-$i" > /dev/null; done

@@ -15,7 +15,7 @@ start_portal "$DATA" "$PORT"
 SPEC=$(sample_spec)
 LUA=$(mktemp --suffix=.lua)
 python3 - "$SPEC" "${UNIQUE:-0}" > "$LUA" <<'PY'
-import json, sys
+import json, os, sys
 spec = json.load(open(sys.argv[1]))
 if sys.argv[2] == "1":
     spec["description"] = "@@" + spec["description"][:150]
@@ -26,16 +26,17 @@ if sys.argv[2] == "1":
     print('function request()')
     print('  n = n + 1')
     print('  local body = string.gsub(base, "@@", "r" .. math.random(1, 1000000000) .. "-" .. n .. " ", 1)')
-    print('  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)')
+    print('  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer ' + os.environ["BENCH_TOKEN"] + '"}, body)')
     print('end')
 else:
     print('wrk.method = "POST"')
     print('wrk.headers["Content-Type"] = "application/json"')
+    print('wrk.headers["Authorization"] = "Bearer ' + os.environ["BENCH_TOKEN"] + '"')
     print('wrk.body = ' + json.dumps(json.dumps(spec)))
 PY
 URL="http://127.0.0.1:$PORT/api/v1/projects/zip"
-echo "spec: $SPEC ($(curl -s -X POST -H 'Content-Type: application/json' --data-binary @"$SPEC" "$URL" | wc -c) bytes of zip)"
+echo "spec: $SPEC ($(curl -s -H "$AUTH" -X POST -H 'Content-Type: application/json' --data-binary @"$SPEC" "$URL" | wc -c) bytes of zip)"
 echo "warming up for 10 s..."
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA" "$URL" > /dev/null
+wrk -H "$AUTH" -t2 -c"$CONNECTIONS" -d10s -s "$LUA" "$URL" > /dev/null
 echo "measuring for $SECONDS_TO_RUN s with $CONNECTIONS connections on $(nproc) cores$([ "${UNIQUE:-0}" = 1 ] && echo ', every spec different (no cache hits)'):"
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s "$LUA" "$URL"
+wrk -H "$AUTH" -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -s "$LUA" "$URL"

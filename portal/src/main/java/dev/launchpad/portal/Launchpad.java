@@ -24,6 +24,7 @@ import dev.launchpad.portal.config.PortalConfig;
 import dev.launchpad.portal.cost.Cost;
 import dev.launchpad.portal.db.Database;
 import dev.launchpad.portal.db.Jdbc;
+import dev.launchpad.portal.db.Leases;
 import dev.launchpad.portal.demo.DemoData;
 import dev.launchpad.portal.git.GitFacade;
 import dev.launchpad.portal.git.PlatformModules;
@@ -36,6 +37,7 @@ import dev.launchpad.portal.health.HealthPages;
 import dev.launchpad.portal.health.HealthSource;
 import dev.launchpad.portal.health.demo.DemoHealthSource;
 import dev.launchpad.portal.publish.IdempotencyKeys;
+import dev.launchpad.portal.publish.Liveness;
 import dev.launchpad.portal.publish.PublishApi;
 import dev.launchpad.portal.publish.Publisher;
 import dev.launchpad.portal.publish.Recovery;
@@ -84,12 +86,16 @@ public final class Launchpad implements AutoCloseable {
     private final List<Route> routes;
     private final Cost cost;
     private final Health health;
+    private final Leases leases;
+    private final Liveness liveness;
 
     private Launchpad(PortalConfig config, Database database, ExecutorService runner, Javalin app, String blueprintVersion,
-                      List<Route> routes, Cost cost, Health health) {
+                      List<Route> routes, Cost cost, Health health, Leases leases, Liveness liveness) {
         this.config = config;
         this.cost = cost;
         this.health = health;
+        this.leases = leases;
+        this.liveness = liveness;
         this.routes = routes;
         this.database = database;
         this.runner = runner;
@@ -115,6 +121,7 @@ public final class Launchpad implements AutoCloseable {
                 blueprint -> publishPlatformModules(config, git, layout, blueprint.version()), boot);
         ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
         Database database = null;
+        Liveness liveness = null;
         try {
             database = join(databaseOpened);
             Blueprint blueprint = join(blueprintLoaded);
@@ -131,10 +138,15 @@ public final class Launchpad implements AutoCloseable {
             RunEvents live = new RunEvents();
             Projects projects = new Projects(blueprint, layout.platformModulesUrl());
             Publisher publisher = new Publisher(projects, services, teams, users, runs, live, git, layout, config.git(),
-                    audit, clock);
+                    audit, clock, config.instanceId());
 
             new Bootstrap(users, identity.tokens(), identity.passwords(), audit, clock).run(config.auth(), System.out);
-            List<String> recovered = new Recovery(runs, services, keys, live, git, layout, clock).recover();
+            // Leases are held under the instance id: other instances see this one alive while it holds
+            // instance:<id>, and background refreshes run on one instance at a time, whichever holds their lease.
+            Leases leases = new Leases(jdbc, clock, config.instanceId());
+            Recovery recovery = new Recovery(runs, services, keys, live, git, layout, clock, leases, config.instanceId());
+            liveness = Liveness.start(leases, config.instanceId(), recovery);
+            List<String> recovered = recovery.recoverAtStart();
             if (!recovered.isEmpty()) {
                 LOG.warn("marked {} interrupted run(s) failed: {}", recovered.size(), recovered);
             }
@@ -150,12 +162,13 @@ public final class Launchpad implements AutoCloseable {
             }
 
             Pages pages = Pages.create(config.templatesDir(), blueprint.version(), currentUser);
-            Cost cost = Cost.create(config.cost(), blueprint, jdbc, services, teams, currentUser, pages, json, clock);
+            Cost cost = Cost.create(config.cost(), blueprint, jdbc, services, teams, currentUser, pages, json, clock,
+                    leases::tryAcquire);
             CatalogDirectory directory = new CatalogDirectory(services, teams);
             HealthSource healthSource = config.aws().configured()
                     ? new AwsHealthSource(config.aws(), DefaultCredentialsProvider.builder().build())
                     : new DemoHealthSource(directory, clock);
-            Health health = Health.start(healthSource, config.health(), directory, clock);
+            Health health = Health.start(healthSource, config.health(), directory, clock, leases::tryAcquire);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             RunsApi runsApi = new RunsApi(runs, live, services, json);
             Routes.Handlers handlers = new Routes.Handlers(
@@ -182,9 +195,13 @@ public final class Launchpad implements AutoCloseable {
             app.start(config.port());
             cost.start();
             LOG.debug("serving after {} ms", (System.nanoTime() - started) / 1_000_000);
-            return new Launchpad(config, database, runner, app, blueprint.version(), table.get(), cost, health);
+            return new Launchpad(config, database, runner, app, blueprint.version(), table.get(), cost, health, leases,
+                    liveness);
         } catch (RuntimeException e) {
             runner.shutdownNow();
+            if (liveness != null) {
+                liveness.close();
+            }
             if (database != null) {
                 database.close();
             } else {
@@ -253,16 +270,32 @@ public final class Launchpad implements AutoCloseable {
         return health;
     }
 
+    /** This instance's leases on background work: its holder id, and what it was granted. */
+    public Leases leases() {
+        return leases;
+    }
+
+    /** This instance's liveness lease and the sweep for the runs of stopped instances, for tests. */
+    public Liveness liveness() {
+        return liveness;
+    }
+
     public javax.sql.DataSource dataSource() {
         return database.dataSource();
     }
 
+    /**
+     * Stops serving, lets the runs in progress finish (this instance is seen alive until then), and releases
+     * every lease it holds, so that another instance takes its background refreshes over at once.
+     */
     @Override
     public void close() {
         cost.close();
         health.close();
         app.stop();
         runner.close();
+        liveness.close();
+        leases.releaseAll();
         database.close();
     }
 }

@@ -52,6 +52,20 @@ public final class Browser {
         page.waitForURL(url -> !url.contains("/signin"));
     }
 
+    /**
+     * Starts collecting what Chromium reports about the page breaking the Content-Security-Policy (an inline
+     * script or style, a blocked image or connection), with the address of the page it happened on.
+     */
+    public static List<String> cspViolations(com.microsoft.playwright.Page page) {
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                reported.add(page.url() + ": " + m.text());
+            }
+        });
+        return reported;
+    }
+
     public static Path screenshots() {
         return Path.of(System.getProperty("launchpad.screenshots", "target/screenshots"));
     }

@@ -1,6 +1,7 @@
 package dev.launchpad.portal;
 
 import dev.launchpad.portal.config.PortalConfig;
+import dev.launchpad.portal.db.PostgresCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -19,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * A real portal for tests: its own data directory, an H2 file database, Javalin on a free port. Requests
- * carry the bootstrap admin token unless the test asks for another identity with {@link #as(String)}.
+ * A real portal for tests: its own data directory, an H2 file database (or PostgreSQL: {@link #databaseEnv}),
+ * Javalin on a free port. Requests carry the bootstrap admin token unless the test asks for another identity
+ * with {@link #as(String)}.
  */
 public final class TestPortal implements AutoCloseable {
 
@@ -88,8 +90,20 @@ public final class TestPortal implements AutoCloseable {
                 "LAUNCHPAD_DEMO_DATA", "false",
                 "LAUNCHPAD_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "LAUNCHPAD_BOOTSTRAP_TOKEN", ADMIN_TOKEN));
+        if (!env.containsKey("LAUNCHPAD_DB_URL")) {
+            all.putAll(databaseEnv(dataDir));
+        }
         all.putAll(env);
         return PortalConfig.fromEnv(all);
+    }
+
+    /**
+     * Where the portal of {@code dataDir} keeps its rows: nothing to add for the default H2 file, or with
+     * {@code -Dlaunchpad.test.database=postgres} a database of its own in the shared test PostgreSQL.
+     */
+    public static Map<String, String> databaseEnv(Path dataDir) {
+        return "postgres".equals(System.getProperty("launchpad.test.database"))
+                ? PostgresCluster.shared().environmentFor(dataDir) : Map.of();
     }
 
     public static int freePort() {

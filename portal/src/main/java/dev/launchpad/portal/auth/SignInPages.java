@@ -13,6 +13,11 @@ public final class SignInPages {
 
     /** The sign-in page's model; {@code oidcName} is null without an identity provider. */
     public record Model(Chrome chrome, String login, String next, String error, String oidcName) {
+
+        /** The provider sign-in link, carrying {@code next} as a query parameter. */
+        public String oidcStartUrl() {
+            return "/auth/oidc/start?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private final UserRepository users;
@@ -76,6 +81,7 @@ public final class SignInPages {
             return;
         }
         limiter.succeeded(login);
+        sessions.purge(); // sign-ins are rare enough to tidy up after
         SessionStore.Created created = sessions.create(login);
         cookies.setSession(ctx, created.cookieValue());
         audit.record(login, "signin", "user:" + login, "local account, from " + address);
@@ -94,6 +100,11 @@ public final class SignInPages {
             decoyHash = passwords.hash(Secrets.random()); // made on first need, not at start-up
         }
         return decoyHash;
+    }
+
+    /** The form with a message, for a sign-in that failed elsewhere (the identity provider's way back); the caller sets the status. */
+    public void showError(Context ctx, String next, String error) {
+        render(ctx, "", next, error);
     }
 
     private void render(Context ctx, String login, String next, String error) {

@@ -3,6 +3,7 @@ package dev.launchpad.portal.catalog;
 import dev.launchpad.portal.db.Jdbc;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Teams in the database. */
 public final class TeamRepository {
@@ -18,6 +19,11 @@ public final class TeamRepository {
     public List<Team> all() {
         return jdbc.list("select id, display_name from teams order by id",
                 rs -> new Team(rs.getString("id"), rs.getString("display_name")));
+    }
+
+    public Optional<Team> find(String id) {
+        return jdbc.one("select id, display_name from teams where id = ?",
+                rs -> new Team(rs.getString("id"), rs.getString("display_name")), id);
     }
 
     /** Adds the team unless it exists; true if it was added. Safe when several requests add it at once. */

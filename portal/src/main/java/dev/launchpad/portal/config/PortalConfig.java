@@ -4,13 +4,17 @@ import dev.launchpad.portal.auth.AuthSettings;
 import dev.launchpad.portal.aws.AwsSettings;
 import dev.launchpad.portal.cost.CostSettings;
 import dev.launchpad.portal.health.HealthSettings;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Everything the portal is configured with, read once from {@code LAUNCHPAD_*} environment variables
@@ -24,6 +28,8 @@ import java.util.Optional;
  * @param templatesDir        jte page templates to compile on change (development), or null for the
  *                            precompiled ones
  * @param aws                 the accounts and regions health is read from; none means demo health data
+ * @param instanceId          names this instance among those sharing the database: the runs it executes and
+ *                            the leases it holds; the same after a restart, so it recovers its own runs
  */
 public record PortalConfig(
         int port,
@@ -39,13 +45,17 @@ public record PortalConfig(
         Path templatesDir,
         CostSettings cost,
         AwsSettings aws,
-        HealthSettings health) {
+        HealthSettings health,
+        String instanceId) {
 
     public static final int DEFAULT_PORT = 7070;
+    private static final int MAX_INSTANCE_ID = 64;
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_INSTANCE_ID + "}");
 
     /** The variables this record reads, with what each means; the README and the start-up error list them. */
     public static final Map<String, String> VARIABLES = Map.ofEntries(
             Map.entry("LAUNCHPAD_PORT", "HTTP port (default 7070)"),
+            Map.entry("LAUNCHPAD_INSTANCE_ID", "names this instance among those sharing one database, 1 to 64 letters, digits, '.', '_' or '-' (default <host name>:<port>)"),
             Map.entry("LAUNCHPAD_DATA_DIR", "directory for the database and Git repositories (default ./data)"),
             Map.entry("LAUNCHPAD_DB_URL", "JDBC URL, jdbc:h2:... or jdbc:postgresql:... (default an H2 file in the data directory)"),
             Map.entry("LAUNCHPAD_DB_USER", "database user (default sa for H2, empty otherwise)"),
@@ -88,6 +98,7 @@ public record PortalConfig(
     public static PortalConfig fromEnv(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         int port = port(value(env, "LAUNCHPAD_PORT"), problems);
+        String instanceId = instanceId(value(env, "LAUNCHPAD_INSTANCE_ID"), port, problems);
         Path dataDir = Path.of(Optional.ofNullable(value(env, "LAUNCHPAD_DATA_DIR")).orElse("./data")).toAbsolutePath().normalize();
 
         String dbUrl = value(env, "LAUNCHPAD_DB_URL");
@@ -126,7 +137,7 @@ public record PortalConfig(
             throw new ConfigException(problems);
         }
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, demoData,
-                modules, templates, cost, aws, health);
+                modules, templates, cost, aws, health, instanceId);
     }
 
     /** The embedded defaults for a data directory: what tests and a first run use. */
@@ -137,42 +148,42 @@ public record PortalConfig(
 
     public PortalConfig withGit(GitTarget target) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, target, demoData,
-                terraformModulesDir, templatesDir, cost, aws, health);
+                terraformModulesDir, templatesDir, cost, aws, health, instanceId);
     }
 
     public PortalConfig withDemoData(boolean on) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, on,
-                terraformModulesDir, templatesDir, cost, aws, health);
+                terraformModulesDir, templatesDir, cost, aws, health, instanceId);
     }
 
     public PortalConfig withDbUrl(String url) {
         return new PortalConfig(port, dataDir, url, dbUser, dbPassword, publicUrl, auth, git, demoData,
-                terraformModulesDir, templatesDir, cost, aws, health);
+                terraformModulesDir, templatesDir, cost, aws, health, instanceId);
     }
 
     public PortalConfig withAuth(AuthSettings settings) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, settings, git, demoData,
-                terraformModulesDir, templatesDir, cost, aws, health);
+                terraformModulesDir, templatesDir, cost, aws, health, instanceId);
     }
 
     public PortalConfig withTerraformModulesDir(Path dir) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, demoData,
-                dir, templatesDir, cost, aws, health);
+                dir, templatesDir, cost, aws, health, instanceId);
     }
 
     public PortalConfig withCost(CostSettings settings) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, demoData,
-                terraformModulesDir, templatesDir, settings, aws, health);
+                terraformModulesDir, templatesDir, settings, aws, health, instanceId);
     }
 
     public PortalConfig withAws(AwsSettings settings) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, demoData,
-                terraformModulesDir, templatesDir, cost, settings, health);
+                terraformModulesDir, templatesDir, cost, settings, health, instanceId);
     }
 
     public PortalConfig withHealth(HealthSettings settings) {
         return new PortalConfig(port, dataDir, dbUrl, dbUser, dbPassword, publicUrl, auth, git, demoData,
-                terraformModulesDir, templatesDir, cost, aws, settings);
+                terraformModulesDir, templatesDir, cost, aws, settings, instanceId);
     }
 
     public Path gitRoot() {
@@ -184,7 +195,8 @@ public record PortalConfig(
         return "PortalConfig[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
                 + ", dbPassword=***, publicUrl=" + publicUrl + ", auth=" + auth + ", git=" + git
                 + ", demoData=" + demoData + ", terraformModulesDir=" + terraformModulesDir
-                + ", templatesDir=" + templatesDir + ", cost=" + cost + ", aws=" + aws + ", health=" + health + "]";
+                + ", templatesDir=" + templatesDir + ", cost=" + cost + ", aws=" + aws + ", health=" + health
+                + ", instanceId=" + instanceId + "]";
     }
 
     private static String value(Map<String, String> env, String key) {
@@ -206,6 +218,33 @@ public record PortalConfig(
         }
         problems.add("LAUNCHPAD_PORT must be a port number from 0 to 65535, not '" + text + "'");
         return DEFAULT_PORT;
+    }
+
+    /**
+     * The configured id, else {@code <host name>:<port>}: stable across restarts, and different for instances
+     * on different hosts or ports. Without a known host name or a fixed port it is random, so a restart then
+     * recovers its runs once its previous lease has expired rather than those of another instance.
+     */
+    private static String instanceId(String configured, int port, List<String> problems) {
+        if (configured != null) {
+            if (!INSTANCE_ID.matcher(configured).matches()) {
+                problems.add("LAUNCHPAD_INSTANCE_ID must be 1 to " + MAX_INSTANCE_ID
+                        + " letters, digits, '.', '_' or '-', not '" + configured + "'");
+            }
+            return configured;
+        }
+        String random = UUID.randomUUID().toString().substring(0, 8);
+        String suffix = ":" + (port == 0 ? random : Integer.toString(port));
+        String host = hostName().orElse(random);
+        return host.substring(0, Math.min(host.length(), MAX_INSTANCE_ID - suffix.length())) + suffix;
+    }
+
+    private static Optional<String> hostName() {
+        try {
+            return Optional.of(InetAddress.getLocalHost().getHostName()).filter(h -> !h.isBlank());
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 
     private static GitTarget git(Map<String, String> env, List<String> problems) {

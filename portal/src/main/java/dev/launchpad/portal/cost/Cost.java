@@ -20,25 +20,27 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  */
 public final class Cost implements AutoCloseable {
 
-    /** How often the refresh looks for cache entries older than the refresh interval. */
-    static final Duration CHECK_EVERY = Duration.ofMinutes(5);
-
     private final CostPages pages;
     private final CostApi api;
     private final EstimateRecorder recorder;
     private final CostRefresher refresher;
+    /** How often the refresh looks for cache entries older than the refresh interval. */
+    private final Duration checkEvery;
     private final AutoCloseable clients;
 
-    private Cost(CostPages pages, CostApi api, EstimateRecorder recorder, CostRefresher refresher, AutoCloseable clients) {
+    private Cost(CostPages pages, CostApi api, EstimateRecorder recorder, CostRefresher refresher, Duration checkEvery,
+                 AutoCloseable clients) {
         this.pages = pages;
         this.api = api;
         this.recorder = recorder;
         this.refresher = refresher;
+        this.checkEvery = checkEvery;
         this.clients = clients;
     }
 
     public static Cost create(CostSettings settings, Blueprint blueprint, Jdbc jdbc, ServiceRepository services,
-                              TeamRepository teams, CurrentUser currentUser, Pages pages, ObjectMapper json, Clock clock) {
+                              TeamRepository teams, CurrentUser currentUser, Pages pages, ObjectMapper json, Clock clock,
+                              RefreshLease lease) {
         CostRequests requests = new CostRequests(jdbc, clock);
         CostSource source;
         AutoCloseable clients = () -> { };
@@ -56,14 +58,14 @@ public final class Cost implements AutoCloseable {
         CostReports reports = new CostReports(cache, catalog, estimates, requests, source, estimator, json, clock,
                 settings.refresh());
         CostRefresher refresher = new CostRefresher(source, cache, catalog::services, json, clock, settings.refresh(),
-                RefreshLease.LOCAL);
+                lease);
         return new Cost(new CostPages(reports, estimator, currentUser, pages, json), new CostApi(reports, estimator),
-                new EstimateRecorder(estimator, estimates), refresher, clients);
+                new EstimateRecorder(estimator, estimates), refresher, settings.checkEvery(), clients);
     }
 
     /** Starts the background refresh: a first pass now, then a look every few minutes. */
     public Cost start() {
-        refresher.start(CHECK_EVERY);
+        refresher.start(checkEvery);
         return this;
     }
 

@@ -30,7 +30,7 @@ public final class CostRefresher implements AutoCloseable {
     public static final String ORGANISATION = "organisation";
     public static final String BUDGETS = "budgets";
     public static final String TEAM = "team:";
-    static final String JOB = "cost.refresh";
+    public static final String JOB = "cost.refresh";
     private static final Logger LOG = LoggerFactory.getLogger(CostRefresher.class);
     private static final Duration RETRY_AFTER = Duration.ofMinutes(15);
 
@@ -41,6 +41,7 @@ public final class CostRefresher implements AutoCloseable {
     private final Clock clock;
     private final Duration maxAge;
     private final RefreshLease lease;
+    private Duration leaseTtl = leaseFor(CostSettings.DEFAULT_CHECK_EVERY);
     /** The services each entry was last fetched for: a new service makes its entries due before they age. */
     private final Map<String, String> covered = new java.util.HashMap<>();
     private ScheduledExecutorService timer;
@@ -61,6 +62,7 @@ public final class CostRefresher implements AutoCloseable {
         if (timer != null) {
             return;
         }
+        leaseTtl = leaseFor(every);
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("launchpad-cost-refresh").factory());
         timer.scheduleWithFixedDelay(() -> {
             try {
@@ -73,7 +75,7 @@ public final class CostRefresher implements AutoCloseable {
 
     /** Fetches every entry that is missing or older than the refresh interval; returns the keys it refreshed. */
     public synchronized List<String> refreshStale() {
-        if (!lease.tryAcquire(JOB, maxAge)) {
+        if (!lease.tryAcquire(JOB, leaseTtl)) {
             return List.of();
         }
         List<CostedService> all = services.get();
@@ -109,6 +111,14 @@ public final class CostRefresher implements AutoCloseable {
             }
         });
         return refreshed;
+    }
+
+    /**
+     * Half a check more than the time between two checks, which leaves a pass that long to finish before
+     * another instance may take the lease; when the holder stops, another takes over about one check late.
+     */
+    private static Duration leaseFor(Duration every) {
+        return every.plus(every.dividedBy(2));
     }
 
     private static String names(List<CostedService> services) {

@@ -13,14 +13,20 @@ import java.util.regex.Pattern;
  * @param accountId the payer account whose budgets are read (AWS Budgets needs it), or null for demo data
  * @param endpoint  a stand-in for both APIs (a local stub), or null for AWS's own
  * @param refresh   how old cached figures may get before the background refresh fetches them again
+ * @param checkEvery how often the background refresh looks for figures older than that
  */
-public record CostSettings(Source source, String accountId, URI endpoint, Duration refresh) {
+public record CostSettings(Source source, String accountId, URI endpoint, Duration refresh, Duration checkEvery) {
 
     public enum Source { DEMO, AWS }
 
     public static final Duration DEFAULT_REFRESH = Duration.ofHours(8);
+    public static final Duration DEFAULT_CHECK_EVERY = Duration.ofMinutes(5);
     public static final CostSettings DEMO = new CostSettings(Source.DEMO, null, null, DEFAULT_REFRESH);
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+    public CostSettings(Source source, String accountId, URI endpoint, Duration refresh) {
+        this(source, accountId, endpoint, refresh, DEFAULT_CHECK_EVERY);
+    }
 
     /** Reads the settings from their variables' values (null when unset), adding a line per problem. */
     public static CostSettings parse(String source, String accountId, String endpoint, String refreshHours,
@@ -67,6 +73,6 @@ public record CostSettings(Source source, String accountId, URI endpoint, Durati
     @Override
     public String toString() {
         return "CostSettings[source=" + source + ", accountId=" + accountId + ", endpoint=" + endpoint
-                + ", refresh=" + refresh + "]";
+                + ", refresh=" + refresh + ", checkEvery=" + checkEvery + "]";
     }
 }

@@ -3,9 +3,9 @@ package dev.launchpad.portal.cost;
 import java.time.Duration;
 
 /**
- * Who may refresh cost data now. One portal instance always may; several instances behind a load balancer
- * will take a lease row in the database instead, so each refresh (and each billed Cost Explorer request)
- * happens once.
+ * Who may refresh cost data now: the instance that holds the job's lease row in the database
+ * ({@link dev.launchpad.portal.db.Leases}), so that with several instances behind a load balancer each
+ * refresh (and each billed Cost Explorer request) happens once.
  */
 @FunctionalInterface
 public interface RefreshLease {

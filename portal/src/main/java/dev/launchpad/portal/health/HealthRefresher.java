@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /** Reads every watched stack's alarms on a schedule, when it holds the lease, so boards answer from the cache. */
 public final class HealthRefresher implements AutoCloseable {
 
-    static final String JOB = "health.alarms";
+    public static final String JOB = "health.alarms";
     /** Leaves start-up its CPU before the first sweep. */
     static final Duration FIRST_AFTER = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(HealthRefresher.class);
@@ -24,13 +24,21 @@ public final class HealthRefresher implements AutoCloseable {
     public HealthRefresher(Runnable refresh, Duration every, RefreshLease lease) {
         timer.scheduleWithFixedDelay(() -> {
             try {
-                if (lease.tryAcquire(JOB, every)) {
+                if (lease.tryAcquire(JOB, leaseFor(every))) {
                     refresh.run();
                 }
             } catch (RuntimeException e) {
                 LOG.warn("background health refresh failed: {}", e.toString());
             }
         }, Math.min(FIRST_AFTER.toMillis(), every.toMillis()), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Half a period more than the delay between two sweeps, which leaves a sweep that long to finish before
+     * another instance may take the lease; when the holder stops, another takes over about one period late.
+     */
+    static Duration leaseFor(Duration every) {
+        return every.plus(every.dividedBy(2));
     }
 
     @Override

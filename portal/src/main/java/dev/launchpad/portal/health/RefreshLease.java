@@ -3,8 +3,9 @@ package dev.launchpad.portal.health;
 import java.time.Duration;
 
 /**
- * Who may run a background refresh now. One portal instance always may; several instances behind a load
- * balancer will take a lease row in the database instead, so that each refresh runs once.
+ * Who may run a background refresh now: the instance that holds the job's lease row in the database
+ * ({@link dev.launchpad.portal.db.Leases}), so that with several instances behind a load balancer each
+ * refresh runs once.
  */
 @FunctionalInterface
 public interface RefreshLease {

@@ -53,10 +53,11 @@ public final class Publisher {
     private final GitTarget target;
     private final AuditLog audit;
     private final Clock clock;
+    private final String instanceId;
 
     public Publisher(Projects projects, ServiceRepository services, TeamRepository teams, UserRepository users,
                      RunRepository runs, RunEvents live, GitFacade git, RepositoryLayout layout, GitTarget target,
-                     AuditLog audit, Clock clock) {
+                     AuditLog audit, Clock clock, String instanceId) {
         this.projects = projects;
         this.services = services;
         this.teams = teams;
@@ -68,13 +69,17 @@ public final class Publisher {
         this.target = target;
         this.audit = audit;
         this.clock = clock;
+        this.instanceId = instanceId;
     }
 
-    /** Records a new run for the spec; {@link #execute} then carries it out, now or on another thread. */
+    /**
+     * Records a new run for the spec, as this instance's; {@link #execute} then carries it out, now or on
+     * another thread of this instance.
+     */
     public RunLog begin(ProjectSpec spec, User user, String retryOf) {
         users.remember(user);
         Run run = new Run(UUID.randomUUID().toString(), "publish", spec.name(), spec.team(), SpecJson.write(spec),
-                Run.Status.RUNNING, null, user.login(), retryOf, clock.instant(), null);
+                Run.Status.RUNNING, null, user.login(), retryOf, clock.instant(), null, instanceId);
         runs.create(run);
         RunLog log = new RunLog(run, runs, live, clock, 0);
         log.runStarted("Publishing " + spec.name() + " for team " + spec.team() + " as " + user.login()

@@ -2,7 +2,12 @@ package dev.launchpad.portal.runs;
 
 import java.time.Instant;
 
-/** One attempt to publish a service: a list of steps that each log events. */
+/**
+ * One attempt to publish a service: a list of steps that each log events.
+ *
+ * @param instanceId the portal instance executing the run ({@code LAUNCHPAD_INSTANCE_ID}); null for runs
+ *                   recorded before the portal kept it
+ */
 public record Run(
         String id,
         String kind,
@@ -14,7 +19,8 @@ public record Run(
         String requestedBy,
         String retryOf,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String instanceId) {
 
     public enum Status {
         RUNNING, SUCCEEDED, FAILED;

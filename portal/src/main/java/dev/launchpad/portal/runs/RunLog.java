@@ -49,6 +49,15 @@ public final class RunLog {
         emit(RunEvent.RUN, status.id(), message);
     }
 
+    /** The same, unless the run has ended already (another instance recovered it): then false, and nothing is recorded. */
+    public boolean finishIfRunning(Run.Status status, String message) {
+        if (!runs.finishIfRunning(run.id(), status, status == Run.Status.FAILED ? message : null, clock.instant())) {
+            return false;
+        }
+        emit(RunEvent.RUN, status.id(), message);
+        return true;
+    }
+
     private synchronized void emit(String step, String status, String message) {
         RunEvent event = new RunEvent(run.id(), ++seq, step, status, message, clock.instant());
         runs.append(event);

@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class RunRepository {
 
     private static final String COLUMNS = "id, kind, service_name, team_id, spec_json, status, error, requested_by,"
-            + " retry_of, started_at, finished_at";
+            + " retry_of, started_at, finished_at, instance_id";
 
     private final Jdbc jdbc;
 
@@ -20,9 +20,9 @@ public final class RunRepository {
     }
 
     public void create(Run run) {
-        jdbc.update("insert into runs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("insert into runs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 run.id(), run.kind(), run.serviceName(), run.team(), run.specJson(), run.status().id(), run.error(),
-                run.requestedBy(), run.retryOf(), run.startedAt(), run.finishedAt());
+                run.requestedBy(), run.retryOf(), run.startedAt(), run.finishedAt(), run.instanceId());
     }
 
     public void append(RunEvent event) {
@@ -33,6 +33,15 @@ public final class RunRepository {
     public void finish(String runId, Run.Status status, String error, Instant at) {
         jdbc.update("update runs set status = ?, error = ?, finished_at = ? where id = ?",
                 status.id(), error == null ? null : clip(error), at, runId);
+    }
+
+    /**
+     * The same for a run that is still running; false if it has ended already. Of several instances that
+     * recover one run at once, only the one that gets true cleans up after it.
+     */
+    public boolean finishIfRunning(String runId, Run.Status status, String error, Instant at) {
+        return jdbc.update("update runs set status = ?, error = ?, finished_at = ? where id = ? and status = 'running'",
+                status.id(), error == null ? null : clip(error), at, runId) > 0;
     }
 
     public Optional<Run> find(String id) {
@@ -63,7 +72,7 @@ public final class RunRepository {
         return new Run(rs.getString("id"), rs.getString("kind"), rs.getString("service_name"), rs.getString("team_id"),
                 rs.getString("spec_json"), Run.Status.of(rs.getString("status")), rs.getString("error"),
                 rs.getString("requested_by"), rs.getString("retry_of"), Jdbc.instant(rs, "started_at"),
-                Jdbc.instant(rs, "finished_at"));
+                Jdbc.instant(rs, "finished_at"), rs.getString("instance_id"));
     }
 
     private static String clip(String text) {

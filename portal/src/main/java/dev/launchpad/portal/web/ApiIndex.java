@@ -47,6 +47,17 @@ public final class ApiIndex {
         out.append("Launchpad - scaffold and publish serverless Java services (blueprint ").append(blueprint.version())
                 .append(")\n\n");
         out.append("""
+                Every call needs an API token: create one on your account page (%1$s/account), where it is
+                shown once, and send it in a header. The examples below expect it in $LAUNCHPAD_TOKEN:
+
+                    export LAUNCHPAD_TOKEN=lp_...
+                    alias curl='curl -H "Authorization: Bearer $LAUNCHPAD_TOKEN"'
+
+                A token has scopes: read (look, preview, estimate), scaffold (publish for your teams) and,
+                for admins, admin. Git clone with the token as the password:
+
+                    git clone https://<login>:$LAUNCHPAD_TOKEN@<host>/git/<team>/<service>.git
+
                 Every endpoint that takes a spec takes exactly the JSON of .launchpad/spec.json,
                 sent with Content-Type: application/json. Only name, team and description are required;
                 left out, everything else takes the defaults listed by /api/v1/blueprint.

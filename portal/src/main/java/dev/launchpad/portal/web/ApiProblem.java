@@ -45,6 +45,14 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(400, "invalid-spec", "Invalid spec", detail, problems, Map.of());
     }
 
+    /** A request to the account and admin API with problems, one per field, under type invalid-request. */
+    public static ApiProblem invalidRequest(List<Problem> problems) {
+        String detail = problems.size() == 1
+                ? describe(problems.getFirst())
+                : problems.size() + " problems with the request; see errors";
+        return new ApiProblem(400, "invalid-request", "Invalid request", detail, problems, Map.of());
+    }
+
     public static ApiProblem notFound(String what) {
         return new ApiProblem(404, "not-found", "Not found", what);
     }

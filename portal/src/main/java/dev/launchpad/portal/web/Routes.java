@@ -112,11 +112,13 @@ public final class Routes {
                 new Route(POST, "/api/v1/runs/{id}/retry", "retry a failed run", memberActing(o.run()), h.publish()::retry),
                 new Route(GET, "/api/v1/teams", "every team", signedIn(), h.adminApi()::teams),
                 new Route(POST, "/api/v1/teams", "add a team {id, displayName}", admin(), h.adminApi()::createTeam),
+                new Route(GET, "/api/v1/teams/{team}", "one team (with its members, for admins)", signedIn(), h.adminApi()::team),
                 new Route(PUT, "/api/v1/teams/{team}/members/{login}", "set someone's role in a team {role: member|lead}", admin(), h.adminApi()::putMember),
                 new Route(DELETE, "/api/v1/teams/{team}/members/{login}", "remove someone from a team", admin(), h.adminApi()::deleteMember),
                 new Route(GET, "/api/v1/users", "every account with its teams and roles", admin(), h.adminApi()::users),
+                new Route(GET, "/api/v1/users/{login}", "one account with its teams and roles", admin(), h.adminApi()::user),
                 new Route(POST, "/api/v1/users", "add a local account {login, displayName, email, password?, admin?}", admin(), h.adminApi()::createUser),
                 new Route(PATCH, "/api/v1/users/{login}", "change an account {admin?, disabled?}", admin(), h.adminApi()::updateUser),
-                new Route(GET, "/api/v1/audit", "the audit log, newest first (?limit=)", admin(), h.adminApi()::audit));
+                new Route(GET, "/api/v1/audit", "the audit log, newest first (?limit=&action=)", admin(), h.adminApi()::audit));
     }
 }

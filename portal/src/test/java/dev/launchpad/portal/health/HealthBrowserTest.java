@@ -36,6 +36,7 @@ class HealthBrowserTest {
     BrowserContext context;
     Page page;
     final List<String> consoleErrors = new ArrayList<>();
+    List<String> cspViolations;
 
     @BeforeAll
     static void start() {
@@ -92,11 +93,13 @@ class HealthBrowserTest {
             }
         });
         page.onPageError(consoleErrors::add);
+        cspViolations = dev.launchpad.portal.Browser.cspViolations(page);
     }
 
     @AfterEach
     void close() {
         context.close();
+        assertThat(cspViolations).as("Content-Security-Policy violations on the pages this test opened").isEmpty();
     }
 
     @Test

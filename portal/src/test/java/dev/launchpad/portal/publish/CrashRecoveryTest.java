@@ -32,13 +32,15 @@ class CrashRecoveryTest {
     Path data;
 
     /**
-     * A portal process is killed (SIGKILL) while its push hangs on a remote that never answers. The next
-     * portal on the same data directory marks the run failed, frees the name and can publish it.
+     * A portal process is killed (SIGKILL) while its push hangs on a remote that never answers. Restarted on
+     * the same data directory, host and port, it is the same instance (its liveness lease has not expired
+     * yet): it marks its run failed at once, frees the name and can publish it.
      */
     @Test
     void aPortalKilledDuringAPushRestartsWithTheRunFailedAndTheNameFree() throws Exception {
         List<Socket> held = new ArrayList<>();
         CountDownLatch pushing = new CountDownLatch(1);
+        int port = TestPortal.freePort();
         try (ServerSocket silentRemote = new ServerSocket(0)) {
             Thread.ofVirtual().start(() -> {
                 try {
@@ -50,7 +52,6 @@ class CrashRecoveryTest {
                     // the test is over
                 }
             });
-            int port = TestPortal.freePort();
             Process child = startPortalProcess(port, Map.of(
                     "LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE", "http://127.0.0.1:" + silentRemote.getLocalPort() + "/{team}/{service}.git"));
             try {
@@ -67,7 +68,7 @@ class CrashRecoveryTest {
             }
         }
 
-        try (TestPortal restarted = TestPortal.start(data)) {
+        try (TestPortal restarted = TestPortal.start(TestPortal.config(data, Map.of("LAUNCHPAD_PORT", Integer.toString(port))))) {
             Jdbc jdbc = new Jdbc(restarted.launchpad().dataSource());
             String runId = jdbc.one("select id from runs where service_name = 'crashed'", rs -> rs.getString(1)).orElseThrow();
             JsonNode run = JSON.readTree(restarted.get("/api/v1/runs/" + runId).body());
@@ -87,10 +88,10 @@ class CrashRecoveryTest {
         try (TestPortal first = TestPortal.start(data)) {
             Jdbc jdbc = new Jdbc(first.launchpad().dataSource());
             jdbc.update("insert into runs (id, kind, service_name, team_id, spec_json, status, requested_by, started_at)"
-                    + " values ('run-1', 'publish', 'half-made', 'payments', '{}', 'running', 'ada', ?)", Instant.now());
+                    + " values ('run-1', 'publish', 'half-made', 'payments', '{}', 'running', 'admin', ?)", Instant.now());
             jdbc.update("insert into teams (id, display_name, created_at) values ('payments', 'Payments', ?)", Instant.now());
             jdbc.update("insert into services (name, team_id, description, spec_json, blueprint_version, status, run_id,"
-                    + " created_by, created_at) values ('half-made', 'payments', 'x', '{}', '0.1.0', 'creating', 'run-1', 'ada', ?)",
+                    + " created_by, created_at) values ('half-made', 'payments', 'x', '{}', '0.1.0', 'creating', 'run-1', 'admin', ?)",
                     Instant.now());
             Files.createDirectories(data.resolve("git/payments"));
             new GitFacade().initBare(data.resolve("git/payments/half-made.git"));
@@ -114,6 +115,9 @@ class CrashRecoveryTest {
         builder.environment().put("LAUNCHPAD_PORT", Integer.toString(port));
         builder.environment().put("LAUNCHPAD_DATA_DIR", data.toString());
         builder.environment().put("LAUNCHPAD_DEMO_DATA", "false");
+        builder.environment().put("LAUNCHPAD_BOOTSTRAP_ADMIN_PASSWORD", TestPortal.ADMIN_PASSWORD);
+        builder.environment().put("LAUNCHPAD_BOOTSTRAP_TOKEN", TestPortal.ADMIN_TOKEN);
+        builder.environment().putAll(TestPortal.databaseEnv(data)); // the database the restarted portal opens
         builder.environment().putAll(env);
         return builder.start();
     }

@@ -39,6 +39,7 @@ class NewServiceJourneyTest {
     static Browser browser;
     BrowserContext context;
     Page page;
+    List<String> cspViolations;
 
     @BeforeAll
     static void start() {
@@ -61,11 +62,13 @@ class NewServiceJourneyTest {
     void open() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900).setAcceptDownloads(true));
         page = context.newPage();
+        cspViolations = dev.launchpad.portal.Browser.cspViolations(page);
     }
 
     @AfterEach
     void close() {
         context.close();
+        assertThat(cspViolations).as("Content-Security-Policy violations on the pages this test opened").isEmpty();
     }
 
     @Test

@@ -43,6 +43,7 @@ class AwsCostPortalTest {
     static Browser browser;
     BrowserContext context;
     Page page;
+    java.util.List<String> cspViolations;
 
     @BeforeAll
     static void start() throws Exception {
@@ -78,11 +79,13 @@ class AwsCostPortalTest {
         }
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 1000));
         page = context.newPage();
+        cspViolations = dev.launchpad.portal.Browser.cspViolations(page);
     }
 
     @AfterEach
     void close() {
         context.close();
+        assertThat(cspViolations).as("Content-Security-Policy violations on the pages this test opened").isEmpty();
     }
 
     @Test
