@@ -24,11 +24,15 @@ public final class Leases {
     private final String holder;
     private final Map<String, LongAdder> granted = new ConcurrentHashMap<>();
 
-    /** The leases of one portal instance: a random holder id per start, so a restarted instance is a new holder. */
+    /** Leases under a random holder id, new at each call. */
     public Leases(Jdbc jdbc, Clock clock) {
         this(jdbc, clock, UUID.randomUUID().toString());
     }
 
+    /**
+     * Leases under {@code holder}. The portal uses its instance id ({@code LAUNCHPAD_INSTANCE_ID}), so an
+     * instance restarted after a crash renews the leases it held instead of waiting for them to expire.
+     */
     public Leases(Jdbc jdbc, Clock clock, String holder) {
         this.jdbc = jdbc;
         this.clock = clock;

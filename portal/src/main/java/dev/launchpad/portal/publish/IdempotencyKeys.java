@@ -36,6 +36,9 @@ public final class IdempotencyKeys {
     }
 
     private final Jdbc jdbc;
+    /** Longer than any publish request takes (the HTTP clients that send them time out well before). */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
+
     private final Clock clock;
 
     public IdempotencyKeys(Jdbc jdbc, Clock clock) {
@@ -76,9 +79,14 @@ public final class IdempotencyKeys {
         jdbc.update("delete from idempotency_keys where user_login = ? and idem_key = ? and status_code is null", user, key);
     }
 
-    /** Drops claims whose requests never finished (the portal stopped while handling them). */
+    /**
+     * Drops claims whose requests never finished (an instance stopped while handling them). A claim lives only
+     * as long as its request, so one older than any request can take is abandoned; younger ones may belong to
+     * a request another instance is handling right now and are left alone.
+     */
     public void forgetUnfinished() {
-        jdbc.update("delete from idempotency_keys where status_code is null");
+        jdbc.update("delete from idempotency_keys where status_code is null and created_at < ?",
+                clock.instant().minus(ABANDONED_AFTER));
     }
 
     private static String sha256(String text) {

@@ -48,6 +48,21 @@ class PortalConfigTest {
     }
 
     @Test
+    void theInstanceIdIsTheConfiguredOneElseTheHostAndPortSoARestartKeepsIt() {
+        assertThat(PortalConfig.fromEnv(Map.of("LAUNCHPAD_INSTANCE_ID", "portal-2.eu_west")).instanceId())
+                .isEqualTo("portal-2.eu_west");
+        String derived = PortalConfig.fromEnv(Map.of("LAUNCHPAD_PORT", "8080")).instanceId();
+        assertThat(derived).endsWith(":8080").hasSizeLessThanOrEqualTo(64)
+                .isEqualTo(PortalConfig.fromEnv(Map.of("LAUNCHPAD_PORT", "8080")).instanceId());
+        assertThat(PortalConfig.fromEnv(Map.of("LAUNCHPAD_PORT", "8081")).instanceId()).isNotEqualTo(derived);
+
+        for (String invalid : new String[] {"portal 2", "portal:2", "p".repeat(65)}) {
+            assertThatThrownBy(() -> PortalConfig.fromEnv(Map.of("LAUNCHPAD_INSTANCE_ID", invalid)))
+                    .as(invalid).hasMessageContaining("LAUNCHPAD_INSTANCE_ID must be 1 to 64 letters");
+        }
+    }
+
+    @Test
     void credentialsInTheRemoteUrlAreRefused() {
         assertThatThrownBy(() -> PortalConfig.fromEnv(Map.of(
                 "LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE", "https://bot:token@git.example.com/{team}/{service}.git")))

@@ -10,9 +10,11 @@ import dev.launchpad.portal.aws.AwsStub;
 import dev.launchpad.portal.config.PortalConfig;
 import dev.launchpad.portal.cost.CostRefresher;
 import dev.launchpad.portal.cost.CostSettings;
+import dev.launchpad.portal.git.GitFacade;
 import dev.launchpad.portal.health.HealthRefresher;
 import dev.launchpad.portal.health.HealthSettings;
 import dev.launchpad.portal.health.MutableClock;
+import dev.launchpad.portal.publish.Recovery;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,16 +46,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE} the service pages read the read-only copies kept there. Either
  * way every instance must see the same files; with PostgreSQL nothing else is kept on disk.
  *
- * <p>Both run their background refreshes every {@link #EVERY} on one clock that stands still until the test
- * moves it, so which instance holds a lease depends on expiry alone, never on how busy the machine is. A
- * refresh runs exactly when its lease is granted, so the grants count the runs.
+ * <p>Both run their background refreshes every {@link #EVERY} on one clock that stands still, so which
+ * instance holds a lease depends on who holds and releases it, never on how busy the machine is. A refresh
+ * runs exactly when its lease is granted, so the grants count the runs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
 
     private static final Duration EVERY = Duration.ofMillis(200);
-    /** What both refreshers take their lease for, at that period. */
-    private static final Duration LEASE = EVERY.plus(EVERY.dividedBy(2));
     private static final List<String> JOBS = List.of(HealthRefresher.JOB, CostRefresher.JOB);
 
     @TempDir
@@ -60,12 +62,13 @@ class TwoInstancesTest {
     static Path work;
     static AwsStub aws;
     static MutableClock clock;
+    static String database;
     static TestPortal a;
     static TestPortal b;
 
     @BeforeAll
     static void start() {
-        String database = PostgresCluster.shared().createDatabase();
+        database = PostgresCluster.shared().createDatabase();
         // the health refresh runs only against AWS, here a local stub with fake credentials
         System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
         System.setProperty("aws.secretAccessKey", "fake-secret-for-the-stub");
@@ -135,9 +138,50 @@ class TwoInstancesTest {
         assertThat(onA.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/signin"));
     }
 
+    /**
+     * A run in flight on a is left alone by an instance that starts meanwhile and by b's sweep, as long as a
+     * holds its liveness lease. Once a is gone (its lease deleted, as if it had crashed and the lease expired),
+     * the next sweep fails the run and removes its half-made repository, on one instance only.
+     */
     @Test
     @Order(3)
-    void eachBackgroundRefreshRunsOnlyOnTheLeaseHolderAndMovesToTheOtherInstanceOnceTheLeaseExpires() throws Exception {
+    void aRunInFlightOnOneInstanceIsLeftAloneByTheOthersUntilItsInstanceIsGone() {
+        Jdbc jdbc = new Jdbc(a.launchpad().dataSource());
+        String owner = a.launchpad().config().instanceId();
+        assertThat(jdbc.one("select instance_id from runs where service_name = 'shared-orders'", rs -> rs.getString(1)))
+                .as("the run that published through a").contains(owner);
+        jdbc.update("insert into runs (id, kind, service_name, team_id, spec_json, status, requested_by, started_at,"
+                + " instance_id) values ('in-flight', 'publish', 'in-flight', 'payments', '{}', 'running', 'admin', ?, ?)",
+                clock.instant(), owner);
+        Path repository = data.resolve("git/payments/in-flight.git");
+        new GitFacade().initBare(repository);
+
+        try (TestPortal c = TestPortal.start(config(database), clock)) {
+            assertThat(status(jdbc, "in-flight")).as("after c started").isEqualTo("running");
+            assertThat(b.launchpad().liveness().sweep()).isEmpty();
+            assertThat(status(jdbc, "in-flight")).as("after b swept").isEqualTo("running");
+            assertThat(repository).exists();
+
+            // a, still alive here, renews its lease every 10 s: delete it again until a sweep has seen it gone
+            List<String> failed = new CopyOnWriteArrayList<>();
+            await("b or c fails the run of a, gone", () -> {
+                jdbc.update("delete from leases where name = ?", Recovery.livenessLease(owner));
+                CompletableFuture<List<String>> onB = CompletableFuture.supplyAsync(() -> b.launchpad().liveness().sweep());
+                CompletableFuture<List<String>> onC = CompletableFuture.supplyAsync(() -> c.launchpad().liveness().sweep());
+                failed.addAll(onB.join());
+                failed.addAll(onC.join());
+                return status(jdbc, "in-flight").equals("failed");
+            });
+            assertThat(failed).as("sweeping at once, only one recovers the run").containsOnlyOnce("in-flight");
+        }
+        assertThat(repository).doesNotExist();
+        assertThat(jdbc.one("select error from runs where id = 'in-flight'", rs -> rs.getString(1)))
+                .hasValueSatisfying(e -> assertThat(e).contains("the portal stopped while this run was in progress"));
+    }
+
+    @Test
+    @Order(4)
+    void eachBackgroundRefreshRunsOnlyOnTheLeaseHolderAndMovesToTheOtherInstanceWhenItStops() {
         Leases onA = a.launchpad().leases();
         Leases onB = b.launchpad().leases();
         long[] before = JOBS.stream().mapToLong(onA::granted).toArray();
@@ -149,19 +193,19 @@ class TwoInstancesTest {
             assertThat(onA.holderOf(job)).as(job).contains(onA.holder());
         }
 
+        // a stops cleanly and releases its leases: b takes them over though the clock stands still
+        String gone = Recovery.livenessLease(a.launchpad().config().instanceId());
         a.close();
         a = null;
-        clock.advance(LEASE.minusMillis(50));
-        Thread.sleep(EVERY.multipliedBy(4).toMillis());
-        for (String job : JOBS) {
-            assertThat(onB.granted(job)).as(job + " on b before the lease expires").isZero();
-        }
-
-        clock.advance(Duration.ofMillis(50));
+        assertThat(onB.holderOf(gone)).isEmpty();
         await("b took both leases over", () -> JOBS.stream().allMatch(job -> onB.granted(job) > 0));
         for (String job : JOBS) {
             assertThat(onB.holderOf(job)).as(job).contains(onB.holder());
         }
+    }
+
+    private static String status(Jdbc jdbc, String runId) {
+        return jdbc.one("select status from runs where id = ?", rs -> rs.getString(1), runId).orElseThrow();
     }
 
     private static String csrfToken(String page) {
