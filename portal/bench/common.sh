@@ -24,12 +24,13 @@ sample_spec() {
   fi
 }
 
-# start_portal DATA_DIR PORT [extra env...]: starts the jar and waits until it serves the catalog page to a signed-in caller.
+# start_portal DATA_DIR PORT [extra env...]: starts the jar through ./launchpad, as a user would (with its
+# JVM cache; LAUNCHPAD_JVM_CACHE=off runs without), and waits until it serves the catalog page to a signed-in caller.
 start_portal() {
   local data=$1 port=$2; shift 2
   # NICE=-20 (as root) gives the portal priority on a machine busy with other work.
-  env LAUNCHPAD_PORT="$port" LAUNCHPAD_DATA_DIR="$data" LAUNCHPAD_DEMO_DATA=false LAUNCHPAD_BOOTSTRAP_TOKEN="$BENCH_TOKEN" "$@" \
-    ${NICE:+nice -n "$NICE"} "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" > "$data.log" 2>&1 &
+  env LAUNCHPAD_PORT="$port" LAUNCHPAD_DATA_DIR="$data" LAUNCHPAD_DEMO_DATA=false LAUNCHPAD_BOOTSTRAP_TOKEN="$BENCH_TOKEN" \
+    LAUNCHPAD_JAR="$JAR" "$@" ${NICE:+nice -n "$NICE"} "$ROOT/launchpad" > "$data.log" 2>&1 &
   PORTAL_PID=$!
   for _ in $(seq 1 600); do
     if curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "http://localhost:$port/services" 2>/dev/null | grep -q 200; then

@@ -38,6 +38,7 @@ import dev.launchpad.portal.health.HealthSource;
 import dev.launchpad.portal.health.demo.DemoHealthSource;
 import dev.launchpad.portal.publish.IdempotencyKeys;
 import dev.launchpad.portal.publish.Liveness;
+import dev.launchpad.portal.publish.ModulesPublication;
 import dev.launchpad.portal.publish.PublishApi;
 import dev.launchpad.portal.publish.Publisher;
 import dev.launchpad.portal.publish.Recovery;
@@ -117,9 +118,13 @@ public final class Launchpad implements AutoCloseable {
         CompletableFuture<Blueprint> blueprintLoaded = CompletableFuture.supplyAsync(Blueprint::load, boot);
         CompletableFuture<Database> databaseOpened = CompletableFuture.supplyAsync(() -> Database.open(config), boot);
         CompletableFuture<Void> webWarmed = CompletableFuture.runAsync(WebApp::warmUp, boot);
-        CompletableFuture<PlatformModules.Outcome> modulesPublished = blueprintLoaded.thenApplyAsync(
-                blueprint -> publishPlatformModules(config, git, layout, blueprint.version()), boot);
         ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
+        CompletableFuture<Void> modulesWanted = new CompletableFuture<>();
+        // On the runner, so that closing the portal waits for it like for a publish run.
+        CompletableFuture<PlatformModules.Outcome> modulesPublished = blueprintLoaded.thenComposeAsync(blueprint ->
+                ModulesPublication.schedule(PlatformModules.tagged(layout.platformModules(), blueprint.version()),
+                        modulesWanted, () -> publishPlatformModules(config, git, layout, blueprint.version()), runner),
+                runner);
         Database database = null;
         Liveness liveness = null;
         try {
@@ -137,8 +142,10 @@ public final class Launchpad implements AutoCloseable {
             IdempotencyKeys keys = new IdempotencyKeys(jdbc, clock);
             RunEvents live = new RunEvents();
             Projects projects = new Projects(blueprint, layout.platformModulesUrl());
+            ModulesPublication modules = ModulesPublication.following(modulesPublished, modulesWanted, audit,
+                    blueprint.version());
             Publisher publisher = new Publisher(projects, services, teams, users, runs, live, git, layout, config.git(),
-                    audit, clock, config.instanceId());
+                    audit, modules, clock, config.instanceId());
 
             new Bootstrap(users, identity.tokens(), identity.passwords(), audit, clock).run(config.auth(), System.out);
             // Leases are held under the instance id: other instances see this one alive while it holds
@@ -150,9 +157,9 @@ public final class Launchpad implements AutoCloseable {
             if (!recovered.isEmpty()) {
                 LOG.warn("marked {} interrupted run(s) failed: {}", recovered.size(), recovered);
             }
-            if (join(modulesPublished) instanceof PlatformModules.Outcome.Published published) {
-                audit.record("launchpad", "modules.published", "repository:platform/" + RepositoryLayout.MODULES_REPOSITORY,
-                        "v" + blueprint.version() + " at " + published.commit().name() + ", " + published.files() + " files");
+            // Pages wait only for modules that this blueprint version never published; publish runs always wait.
+            if (!PlatformModules.tagged(layout.platformModules(), blueprint.version())) {
+                modules.await();
             }
             if (config.demoData()) {
                 List<String> seeded = new DemoData(teams, services, projects, publisher).seedIfEmpty();
@@ -193,6 +200,7 @@ public final class Launchpad implements AutoCloseable {
                     new Guard(currentUser), header -> currentUser.fromAuthorization(header).filter(p -> p.has(Scope.READ)).isPresent(),
                     new SecurityHeaders(config.publicUrl().startsWith("https:")));
             app.start(config.port());
+            modules.serving();
             cost.start();
             LOG.debug("serving after {} ms", (System.nanoTime() - started) / 1_000_000);
             return new Launchpad(config, database, runner, app, blueprint.version(), table.get(), cost, health, leases,

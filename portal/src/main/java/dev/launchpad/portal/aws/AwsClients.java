@@ -29,18 +29,25 @@ final class AwsClients implements AutoCloseable {
 
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
-    private final SdkHttpClient http;
+    private SdkHttpClient http;
     private final Map<AwsTarget, Clients> clients = new ConcurrentHashMap<>();
 
     /** @param credentials who the portal is; with a role in a target, who assumes it */
     AwsClients(AwsSettings settings, AwsCredentialsProvider credentials) {
         this.settings = settings;
         this.credentials = credentials;
-        Duration timeout = settings.timeout();
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2))
-                .socketTimeout(timeout)
-                .build();
+    }
+
+    /** Built with the first clients, not at start-up, which does not read AWS. */
+    private synchronized SdkHttpClient http() {
+        if (http == null) {
+            Duration timeout = settings.timeout();
+            http = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2))
+                    .socketTimeout(timeout)
+                    .build();
+        }
+        return http;
     }
 
     Clients of(AwsTarget target) {
@@ -71,7 +78,7 @@ final class AwsClients implements AutoCloseable {
         Duration timeout = settings.timeout();
         builder.region(Region.of(region))
                 .credentialsProvider(who)
-                .httpClient(http)
+                .httpClient(http())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy())
                         .apiCallTimeout(timeout)
@@ -94,6 +101,10 @@ final class AwsClients implements AutoCloseable {
             }
         }
         clients.clear();
-        http.close();
+        synchronized (this) {
+            if (http != null) {
+                http.close();
+            }
+        }
     }
 }

@@ -46,7 +46,7 @@ public final class Cost implements AutoCloseable {
         AutoCloseable clients = () -> { };
         if (settings.source() == CostSettings.Source.AWS) {
             AwsCostClients aws = new AwsCostClients(DefaultCredentialsProvider.builder().build(), settings.endpoint(), requests);
-            source = new AwsCostSource(aws.costExplorer(), aws.budgets(), settings.accountId());
+            source = new AwsCostSource(aws, settings.accountId());
             clients = aws;
         } else {
             source = new DemoCostSource();
@@ -63,7 +63,7 @@ public final class Cost implements AutoCloseable {
                 new EstimateRecorder(estimator, estimates), refresher, settings.checkEvery(), clients);
     }
 
-    /** Starts the background refresh: a first pass now, then a look every few minutes. */
+    /** Starts the background refresh: a first pass in a few seconds, then a look every few minutes. */
     public Cost start() {
         refresher.start(checkEvery);
         return this;

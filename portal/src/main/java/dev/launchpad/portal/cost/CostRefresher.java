@@ -33,6 +33,8 @@ public final class CostRefresher implements AutoCloseable {
     public static final String JOB = "cost.refresh";
     private static final Logger LOG = LoggerFactory.getLogger(CostRefresher.class);
     private static final Duration RETRY_AFTER = Duration.ofMinutes(15);
+    /** Leaves start-up its CPU before the first refresh (which builds the AWS clients, when it reads AWS). */
+    static final Duration FIRST_AFTER = Duration.ofSeconds(3);
 
     private final CostSource source;
     private final CostCache cache;
@@ -57,7 +59,7 @@ public final class CostRefresher implements AutoCloseable {
         this.lease = lease;
     }
 
-    /** Checks for stale entries now and then every {@code every}. */
+    /** Checks for stale entries in a few seconds and then every {@code every}. */
     public synchronized void start(Duration every) {
         if (timer != null) {
             return;
@@ -70,7 +72,7 @@ public final class CostRefresher implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("cost refresh failed: {}", e.toString());
             }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        }, Math.min(FIRST_AFTER.toMillis(), every.toMillis()), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Fetches every entry that is missing or older than the refresh interval; returns the keys it refreshed. */

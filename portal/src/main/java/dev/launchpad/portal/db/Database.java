@@ -6,7 +6,11 @@ import dev.launchpad.portal.config.PortalConfig;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** The connection pool, migrated to the newest schema before anything uses it. */
+/**
+ * The connection pool, migrated to the newest schema before anything uses it. Flyway is loaded only when
+ * the database lacks a migration that the classpath has: on a restart the schema is nearly always
+ * current, and one query says so.
+ */
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
@@ -24,16 +28,22 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("launchpad");
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            if (!Migrations.onClasspath(Database.class.getClassLoader()).appliedIn(dataSource)) {
+                migrate(dataSource);
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:" + Migrations.LOCATION)
+                .load()
+                .migrate();
     }
 
     public DataSource dataSource() {

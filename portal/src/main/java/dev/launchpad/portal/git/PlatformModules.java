@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -60,6 +61,15 @@ public final class PlatformModules {
             return new Outcome.Unchanged(commit);
         }
         return new Outcome.Published(commit, files.size());
+    }
+
+    /**
+     * Whether the repository has the tag of this blueprint version, read as the loose ref JGit writes rather
+     * than by opening the repository: cheap enough for deciding at start-up whether to wait for the modules.
+     * A tag stored any other way reads as missing, which only makes a start wait as the first one did.
+     */
+    public static boolean tagged(Path repository, String blueprintVersion) {
+        return Files.isRegularFile(repository.resolve(Constants.R_TAGS + "v" + blueprintVersion));
     }
 
     /** Reads every regular file below {@code dir}, keyed by its path relative to it. */

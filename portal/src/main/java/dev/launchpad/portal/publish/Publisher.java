@@ -52,12 +52,13 @@ public final class Publisher {
     private final RepositoryLayout layout;
     private final GitTarget target;
     private final AuditLog audit;
+    private final ModulesPublication modules;
     private final Clock clock;
     private final String instanceId;
 
     public Publisher(Projects projects, ServiceRepository services, TeamRepository teams, UserRepository users,
                      RunRepository runs, RunEvents live, GitFacade git, RepositoryLayout layout, GitTarget target,
-                     AuditLog audit, Clock clock, String instanceId) {
+                     AuditLog audit, ModulesPublication modules, Clock clock, String instanceId) {
         this.projects = projects;
         this.services = services;
         this.teams = teams;
@@ -68,6 +69,7 @@ public final class Publisher {
         this.layout = layout;
         this.target = target;
         this.audit = audit;
+        this.modules = modules;
         this.clock = clock;
         this.instanceId = instanceId;
     }
@@ -116,6 +118,10 @@ public final class Publisher {
 
             step = Step.RENDER;
             log.started(step);
+            if (!modules.isDone()) {
+                log.info(step, "waiting for the platform Terraform modules, which the project pins, to be published");
+            }
+            modules.await();
             GeneratedProject project = projects.render(spec);
             log.succeeded(step, project.files().size() + " files, " + project.totalBytes() + " bytes");
 
@@ -123,9 +129,18 @@ public final class Publisher {
             log.started(step);
             PersonIdent author = new PersonIdent(user.displayName(), user.email(), clock.instant(), clock.getZone());
             PersonIdent committer = new PersonIdent(COMMITTER, clock.instant(), clock.getZone());
-            staged = git.stage(project.files(), author, committer,
-                    "Create " + spec.name() + " from Launchpad blueprint " + spec.blueprintVersion() + "\n");
-            ObjectId commit = staged.commit();
+            String message = "Create " + spec.name() + " from Launchpad blueprint " + spec.blueprintVersion() + "\n";
+            ObjectId commit;
+            if (target instanceof GitTarget.Embedded) {
+                // The portal serves this repository itself: the commit is written straight into it, and the
+                // push step only creates main. Until then there is nothing to clone.
+                Files.createDirectories(local.getParent());
+                madeLocal = true;
+                commit = git.initBare(local, project.files(), author, committer, message);
+            } else {
+                staged = git.stage(project.files(), author, committer, message);
+                commit = staged.commit();
+            }
             log.succeeded(step, "commit " + commit.abbreviate(8).name() + " on " + GitFacade.BRANCH + " by "
                     + user.displayName() + " <" + user.email() + ">");
 
@@ -136,11 +151,9 @@ public final class Publisher {
             switch (target) {
                 case GitTarget.Embedded embedded -> {
                     cloneUrl = layout.cloneUrl(spec.team(), spec.name());
-                    Files.createDirectories(local.getParent());
-                    git.initBare(local);
-                    madeLocal = true;
                     log.info(step, "pushing " + GitFacade.BRANCH + " to " + cloneUrl);
-                    pushed = git.push(staged, local.toString(), GitFacade.Credentials.none(), PUSH_TIMEOUT_SECONDS);
+                    git.createBranch(local, commit);
+                    pushed = new PushOutcome.Pushed(cloneUrl);
                 }
                 case GitTarget.Remote remote -> {
                     cloneUrl = remote.urlFor(spec.team(), spec.name());
@@ -160,14 +173,14 @@ public final class Publisher {
                 }
                 case PushOutcome.Pushed ok -> {
                     if (target instanceof GitTarget.Remote) {
-                        // The portal keeps a read-only copy of what it pushed, for the service page.
+                        // The portal keeps a read-only copy of what it pushed, for the service page: the same
+                        // files, authors, times and message make the same commit.
                         Files.createDirectories(local.getParent());
-                        git.initBare(local);
                         madeLocal = true;
-                        if (!(git.push(staged, local.toString(), GitFacade.Credentials.none(), PUSH_TIMEOUT_SECONDS)
-                                instanceof PushOutcome.Pushed)) {
+                        if (!git.initBare(local, project.files(), author, committer, message).equals(commit)) {
                             throw new IllegalStateException("could not keep a local copy of " + spec.name());
                         }
+                        git.createBranch(local, commit);
                     }
                 }
             }

@@ -20,19 +20,34 @@ public final class OpenApi {
     /** The Swagger UI webjar's version, from its Maven metadata, so the page follows the dependency. */
     public static final String SWAGGER_UI_VERSION = webjarVersion();
 
-    private final String document;
+    private final ObjectMapper json;
+    private final String publicUrl;
+    private final String version;
     private final Pages pages;
+    /** Made on the first request rather than at start-up, which no page waits for. */
+    private volatile String document;
 
     public OpenApi(ObjectMapper json, String publicUrl, String version, Pages pages) {
+        this.json = json;
+        this.publicUrl = publicUrl;
+        this.version = version;
         this.pages = pages;
-        try (InputStream in = OpenApi.class.getResourceAsStream("openapi.json")) {
-            ObjectNode doc = (ObjectNode) json.readTree(in);
-            ((ObjectNode) doc.get("info")).put("version", version);
-            doc.putArray("servers").addObject().put("url", publicUrl);
-            this.document = json.writeValueAsString(doc);
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException("openapi.json is missing or not JSON", new IOException(e));
+    }
+
+    private String document() {
+        String made = document;
+        if (made == null) {
+            try (InputStream in = OpenApi.class.getResourceAsStream("openapi.json")) {
+                ObjectNode doc = (ObjectNode) json.readTree(in);
+                ((ObjectNode) doc.get("info")).put("version", version);
+                doc.putArray("servers").addObject().put("url", publicUrl);
+                made = json.writeValueAsString(doc);
+            } catch (IOException | NullPointerException e) {
+                throw new UncheckedIOException("openapi.json is missing or not JSON", new IOException(e));
+            }
+            document = made; // two first requests may both make it; they make the same
         }
+        return made;
     }
 
     private static String webjarVersion() {
@@ -46,7 +61,7 @@ public final class OpenApi {
     }
 
     public void document(Context ctx) {
-        ctx.contentType("application/json").result(document);
+        ctx.contentType("application/json").result(document());
     }
 
     public void docs(Context ctx) {

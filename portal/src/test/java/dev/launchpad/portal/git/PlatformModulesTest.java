@@ -69,6 +69,25 @@ class PlatformModulesTest {
     }
 
     @Test
+    void aRestartWithPublishedModulesServesAtOnceAndPublishRunsStillGetTheirModules() throws Exception {
+        Path data = dir.resolve("data");
+        String version = Blueprint.load().version();
+        try (TestPortal first = TestPortal.start(data)) {
+            assertThat(PlatformModules.tagged(data.resolve("git/platform/terraform-modules.git"), version)).isTrue();
+        }
+        // Same repositories, empty catalog: the demo services are published before the portal serves, so their
+        // runs must set the comparison of the modules going themselves instead of waiting for serving.
+        var config = TestPortal.config(data, java.util.Map.of("LAUNCHPAD_DEMO_DATA", "true",
+                "LAUNCHPAD_DB_URL", "jdbc:h2:file:" + dir.resolve("other-db/launchpad")));
+        long started = System.nanoTime();
+        try (TestPortal again = TestPortal.start(config)) {
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(60));
+            assertThat(again.get("/api/v1/services/order-service").statusCode()).isEqualTo(200);
+            TestPortal.gitAsAdmin(dir, "clone", "--quiet", again.url() + "/git/payments/order-service.git", "demo");
+        }
+    }
+
+    @Test
     void theModulesRepositoryIsReadOnlyOverHttp() throws Exception {
         try (TestPortal portal = TestPortal.start(dir.resolve("data"))) {
             TestPortal.gitAsAdmin(dir, "clone", "--quiet", portal.url() + "/git/platform/terraform-modules.git", "ro");

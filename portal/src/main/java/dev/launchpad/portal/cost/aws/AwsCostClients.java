@@ -4,6 +4,8 @@ import dev.launchpad.portal.cost.CostRequests;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -19,47 +21,68 @@ import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 /**
  * The Cost Explorer and Budgets clients. Both APIs are served from us-east-1 for the whole payer account.
  * Every request that reaches AWS is counted (retries too), so the portal can show what Cost Explorer costs.
+ * The clients are built on first use, by the background refresh: building them is a good part of a
+ * second of CPU, which the portal's start need not wait for.
  */
 public final class AwsCostClients implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final SdkHttpClient http;
-    private final CostExplorerClient costExplorer;
-    private final BudgetsClient budgets;
+    private final AwsCredentialsProvider credentials;
+    private final URI endpoint;
+    private final CostRequests requests;
+    private SdkHttpClient http;
+    private CostExplorerClient costExplorer;
+    private BudgetsClient budgets;
 
     /** @param endpoint a stand-in for both APIs (a local stub), or null for AWS */
     public AwsCostClients(AwsCredentialsProvider credentials, URI endpoint, CostRequests requests) {
-        this.http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(TIMEOUT).build();
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy())
-                .apiCallTimeout(TIMEOUT.multipliedBy(2))
-                .addExecutionInterceptor(new Counting(requests));
-        var ce = CostExplorerClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials).httpClient(http)
-                .overrideConfiguration(override.build());
-        var b = BudgetsClient.builder().region(Region.US_EAST_1).credentialsProvider(credentials).httpClient(http)
-                .overrideConfiguration(override.build());
-        if (endpoint != null) {
-            ce.endpointOverride(endpoint);
-            b.endpointOverride(endpoint);
-        }
-        this.costExplorer = ce.build();
-        this.budgets = b.build();
+        this.credentials = credentials;
+        this.endpoint = endpoint;
+        this.requests = requests;
     }
 
-    public CostExplorerClient costExplorer() {
+    public synchronized CostExplorerClient costExplorer() {
+        if (costExplorer == null) {
+            costExplorer = configure(CostExplorerClient.builder()).build();
+        }
         return costExplorer;
     }
 
-    public BudgetsClient budgets() {
+    public synchronized BudgetsClient budgets() {
+        if (budgets == null) {
+            budgets = configure(BudgetsClient.builder()).build();
+        }
         return budgets;
     }
 
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        if (http == null) {
+            http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(TIMEOUT).build();
+        }
+        builder.region(Region.US_EAST_1).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy())
+                        .apiCallTimeout(TIMEOUT.multipliedBy(2))
+                        .addExecutionInterceptor(new Counting(requests))
+                        .build());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+
     @Override
-    public void close() {
-        costExplorer.close();
-        budgets.close();
-        http.close();
+    public synchronized void close() {
+        if (costExplorer != null) {
+            costExplorer.close();
+        }
+        if (budgets != null) {
+            budgets.close();
+        }
+        if (http != null) {
+            http.close();
+        }
     }
 
     /** Counts each attempt that was sent, as {@code ce:GetCostAndUsage} or {@code budgets:DescribeBudgets}. */

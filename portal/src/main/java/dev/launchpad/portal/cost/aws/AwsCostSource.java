@@ -12,10 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.budgets.model.Budget;
 import software.amazon.awssdk.services.budgets.model.DescribeBudgetsResponse;
-import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.costexplorer.model.DataUnavailableException;
 import software.amazon.awssdk.services.costexplorer.model.Expression;
 import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageRequest;
@@ -40,13 +38,11 @@ public final class AwsCostSource implements CostSource {
     static final int MONTHS = 6;
     static final int DAYS = 30;
 
-    private final CostExplorerClient costExplorer;
-    private final BudgetsClient budgets;
+    private final AwsCostClients clients;
     private final String accountId;
 
-    public AwsCostSource(CostExplorerClient costExplorer, BudgetsClient budgets, String accountId) {
-        this.costExplorer = costExplorer;
-        this.budgets = budgets;
+    public AwsCostSource(AwsCostClients clients, String accountId) {
+        this.clients = clients;
         this.accountId = accountId;
     }
 
@@ -116,7 +112,8 @@ public final class AwsCostSource implements CostSource {
             String token = null;
             do {
                 String next = token;
-                DescribeBudgetsResponse page = budgets.describeBudgets(b -> b.accountId(accountId).maxResults(100).nextToken(next));
+                DescribeBudgetsResponse page = clients.budgets()
+                        .describeBudgets(b -> b.accountId(accountId).maxResults(100).nextToken(next));
                 for (Budget budget : page.budgets()) {
                     if (!budget.budgetName().endsWith("-monthly") || budget.budgetLimit() == null) {
                         continue;
@@ -139,7 +136,8 @@ public final class AwsCostSource implements CostSource {
         List<ResultByTime> results = new ArrayList<>();
         String token = null;
         do {
-            GetCostAndUsageResponse page = costExplorer.getCostAndUsage(request.toBuilder().nextPageToken(token).build());
+            GetCostAndUsageResponse page = clients.costExplorer()
+                    .getCostAndUsage(request.toBuilder().nextPageToken(token).build());
             results.addAll(page.resultsByTime());
             token = page.nextPageToken();
         } while (token != null && !token.isEmpty());
@@ -150,7 +148,7 @@ public final class AwsCostSource implements CostSource {
     private TeamReport.Forecast forecast(Expression filter, LocalDate today) {
         LocalDate end = today.withDayOfMonth(1).plusMonths(1);
         try {
-            GetCostForecastResponse forecast = costExplorer.getCostForecast(b -> b
+            GetCostForecastResponse forecast = clients.costExplorer().getCostForecast(b -> b
                     .timePeriod(t -> t.start(today.toString()).end(end.toString()))
                     .metric(Metric.UNBLENDED_COST).granularity(Granularity.MONTHLY).filter(filter));
             return forecast.total() == null ? null : new TeamReport.Forecast(today, end, usd(forecast.total()));

@@ -44,7 +44,7 @@ class AwsCostSourceTest {
         requests = new CostRequests(database.jdbc(), Clock.systemUTC());
         clients = new AwsCostClients(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
                 stub.uri(), requests);
-        source = new AwsCostSource(clients.costExplorer(), clients.budgets(), "111122223333");
+        source = new AwsCostSource(clients, "111122223333");
     }
 
     @BeforeEach
