@@ -101,6 +101,11 @@ public final class Accounts {
         return teams.all().stream().map(t -> new TeamMembers(t, users.members(t.id()))).toList();
     }
 
+    public TeamMembers team(String id) {
+        return teams.find(id).map(t -> new TeamMembers(t, users.members(t.id())))
+                .orElseThrow(() -> ApiProblem.notFound("there is no team \"" + id + "\""));
+    }
+
     public List<ApiTokens.Token> tokensOf(String login) {
         return tokens.of(login);
     }

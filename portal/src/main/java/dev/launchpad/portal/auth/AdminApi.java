@@ -60,23 +60,21 @@ public final class AdminApi {
     public void teams(Context ctx) {
         Principal p = identity.currentUser().require(ctx);
         boolean withMembers = p.admin() && p.has(Scope.ADMIN);
-        List<Map<String, Object>> teams = accounts.teams().stream()
-                .map(t -> team(t.team(), withMembers ? t.members() : null)).toList();
+        // members are read (a query per team) only for those who may see them
+        List<Map<String, Object>> teams = withMembers
+                ? accounts.teams().stream().map(t -> team(t.team(), t.members())).toList()
+                : identity.teams().all().stream().map(t -> team(t, null)).toList();
         ctx.json(listing("teams", teams));
     }
 
     public void team(Context ctx) {
         Principal p = identity.currentUser().require(ctx);
-        String id = ctx.pathParam("team");
-        Accounts.TeamMembers found = accounts.teams().stream().filter(t -> t.team().id().equals(id)).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("there is no team \"" + id + "\""));
+        Accounts.TeamMembers found = accounts.team(ctx.pathParam("team"));
         ctx.json(team(found.team(), p.admin() && p.has(Scope.ADMIN) ? found.members() : null));
     }
 
     public void user(Context ctx) {
-        String login = ctx.pathParam("login");
-        ctx.json(user(accounts.people().stream().filter(u -> u.account().login().equals(login)).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("there is no user \"" + login + "\""))));
+        ctx.json(user(accounts.person(ctx.pathParam("login"))));
     }
 
     public void createTeam(Context ctx) {

@@ -56,16 +56,21 @@ public final class ApiTokens {
     }
 
     /**
-     * Registers the deployment pipeline's token for the admin, replacing the previous one, so that changing
-     * the variable and restarting rotates it.
+     * Registers the deployment pipeline's token for the admin. The same secret as before only has its expiry
+     * moved on (a revoked one stays revoked); another secret replaces it, so changing the variable and
+     * restarting rotates it. True when the token is new or replaced.
      */
-    public void registerBootstrap(String login, String secret, Instant expiresAt) {
-        jdbc.transaction(tx -> {
+    public boolean registerBootstrap(String login, String secret, Instant expiresAt) {
+        String hash = Secrets.sha256(secret);
+        return jdbc.transaction(tx -> {
+            if (tx.update("update api_tokens set expires_at = ? where id = ? and token_hash = ?", expiresAt, BOOTSTRAP_ID, hash) == 1) {
+                return false;
+            }
             tx.update("delete from api_tokens where id = ?", BOOTSTRAP_ID);
             tx.update("insert into api_tokens (id, user_login, name, token_hash, scopes, created_at, expires_at)"
                     + " values (?, ?, ?, ?, ?, ?, ?)", BOOTSTRAP_ID, login, "bootstrap (LAUNCHPAD_BOOTSTRAP_TOKEN)",
-                    Secrets.sha256(secret), Scope.format(Scope.all()), clock.instant(), expiresAt);
-            return null;
+                    hash, Scope.format(Scope.all()), clock.instant(), expiresAt);
+            return true;
         });
     }
 

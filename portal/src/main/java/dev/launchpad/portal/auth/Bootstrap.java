@@ -43,8 +43,9 @@ public final class Bootstrap {
             }
         }
         if (settings.bootstrapToken() != null && users.find(ADMIN_LOGIN).isPresent()) {
-            tokens.registerBootstrap(ADMIN_LOGIN, settings.bootstrapToken(), clock.instant().plus(TOKEN_LIFETIME));
-            audit.record("launchpad", "token.created", "user:" + ADMIN_LOGIN, "bootstrap token from LAUNCHPAD_BOOTSTRAP_TOKEN");
+            if (tokens.registerBootstrap(ADMIN_LOGIN, settings.bootstrapToken(), clock.instant().plus(TOKEN_LIFETIME))) {
+                audit.record("launchpad", "token.created", "user:" + ADMIN_LOGIN, "bootstrap token from LAUNCHPAD_BOOTSTRAP_TOKEN");
+            }
         }
     }
 }
