@@ -110,14 +110,23 @@ public final class Launchpad implements AutoCloseable {
 
     /** With a clock of the caller's: tests step it forward to see caches expire. */
     public static Launchpad start(PortalConfig config, Clock clock) {
+        return start(config, clock, Preload.begin());
+    }
+
+    /** With the blueprint and web server classes already loading, begun before the configuration was read. */
+    static Launchpad start(PortalConfig config, Preload preload) {
+        return start(config, Clock.systemUTC(), preload);
+    }
+
+    private static Launchpad start(PortalConfig config, Clock clock, Preload preload) {
         long started = System.nanoTime();
         GitFacade git = new GitFacade();
         RepositoryLayout layout = new RepositoryLayout(config.gitRoot(), config.publicUrl());
-        // Start-up is mostly class loading; the independent parts load on both cores at once.
-        ExecutorService boot = Executors.newFixedThreadPool(3, Thread.ofPlatform().daemon().name("launchpad-boot-", 0).factory());
-        CompletableFuture<Blueprint> blueprintLoaded = CompletableFuture.supplyAsync(Blueprint::load, boot);
+        // Start-up is mostly class loading and first runs of code; the independent parts run on both cores at once.
+        ExecutorService boot = preload.pool;
+        CompletableFuture<Blueprint> blueprintLoaded = preload.blueprint;
         CompletableFuture<Database> databaseOpened = CompletableFuture.supplyAsync(() -> Database.open(config), boot);
-        CompletableFuture<Void> webWarmed = CompletableFuture.runAsync(WebApp::warmUp, boot);
+        CompletableFuture<Void> webWarmed = preload.web;
         ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
         CompletableFuture<Void> modulesWanted = new CompletableFuture<>();
         // On the runner, so that closing the portal waits for it like for a publish run.

@@ -10,6 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Preload preload = Preload.begin();
         PortalConfig config;
         try {
             config = PortalConfig.fromEnv(System.getenv());
@@ -18,7 +19,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Launchpad portal = Launchpad.start(config);
+        Launchpad portal = Launchpad.start(config, preload);
         Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "launchpad-shutdown"));
         System.out.println("Launchpad " + portal.blueprintVersion() + " is running at " + config.publicUrl()
                 + " (data in " + config.dataDir() + ")");

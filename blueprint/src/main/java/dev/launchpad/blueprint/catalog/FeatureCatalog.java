@@ -1,7 +1,5 @@
 package dev.launchpad.blueprint.catalog;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,16 +34,12 @@ public final class FeatureCatalog {
 
     private final List<String> order;
 
-    private record CatalogFile(List<Feature> features) {
-    }
-
     public static FeatureCatalog load() {
         try (InputStream in = FeatureCatalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-            return new FeatureCatalog(mapper.readValue(in, CatalogFile.class).features());
+            return new FeatureCatalog(CatalogReader.read(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the feature catalog", e);
         }

@@ -31,13 +31,27 @@ public final class ProjectRenderer {
     public static final String SPEC_PATH = ".launchpad/spec.json";
 
     private final FeatureCatalog catalog;
-    private final VelocityEngine velocity;
+    /** Set up on the first render: it costs over 100 ms, which a portal's start does not need to spend. */
+    private volatile VelocityEngine velocity;
     private final Escape escape = new Escape();
 
     public ProjectRenderer(FeatureCatalog catalog) {
         this.catalog = catalog;
-        this.velocity = new VelocityEngine(engineProperties());
-        this.velocity.init();
+    }
+
+    private VelocityEngine velocity() {
+        VelocityEngine engine = velocity;
+        if (engine == null) {
+            synchronized (this) {
+                engine = velocity;
+                if (engine == null) {
+                    engine = new VelocityEngine(engineProperties());
+                    engine.init();
+                    velocity = engine;
+                }
+            }
+        }
+        return engine;
     }
 
     private static Properties engineProperties() {
@@ -91,7 +105,7 @@ public final class ProjectRenderer {
 
     /** {@code environment} is null for templates rendered once; then {@code $environment} is unknown to them. */
     private byte[] merge(String templatePath, ViewModel model, String environment) {
-        Template template = velocity.getTemplate(TEMPLATE_ROOT + templatePath, "UTF-8");
+        Template template = velocity().getTemplate(TEMPLATE_ROOT + templatePath, "UTF-8");
         VelocityContext context = new VelocityContext();
         context.put("project", model.project());
         context.put("features", model.features());

@@ -1,17 +1,23 @@
 package dev.launchpad.blueprint.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.launchpad.blueprint.Blueprint;
 import dev.launchpad.blueprint.spec.OptionValues;
 import dev.launchpad.blueprint.spec.Validation;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,35 @@ class FeatureCatalogTest {
                 assertThat(option.allowed()).doesNotContain("null");
             });
         });
+    }
+
+    private record CatalogFile(List<Feature> features) {
+    }
+
+    @Test
+    void theHandWrittenReaderReadsWhatJacksonsRecordBindingReads() throws IOException {
+        ObjectMapper strict = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (InputStream in = getClass().getResourceAsStream("/dev/launchpad/blueprint/catalog.json")) {
+            List<Feature> bound = strict.readValue(in, CatalogFile.class).features();
+            assertThat(catalog.features()).isEqualTo(bound);
+        }
+    }
+
+    @Test
+    void aMistakeInTheCatalogFileIsNamedWhereItIs() {
+        assertThatThrownBy(() -> read("{\"features\":[{\"id\":\"a\",\"titel\":\"A\"}]}"))
+                .hasMessage("features[0] has an unknown field 'titel'");
+        assertThatThrownBy(() -> read("{\"features\":[{\"id\":\"a\",\"options\":[{\"id\":\"o\",\"type\":\"NUMBER\"}]}]}"))
+                .hasMessageStartingWith("features[0].options[0].type must be one of [BOOLEAN, INTEGER");
+        assertThatThrownBy(() -> read("{\"features\":[{\"id\":\"a\",\"options\":[{\"id\":\"o\",\"type\":\"INTEGER\",\"min\":\"1\"}]}]}"))
+                .hasMessage("features[0].options[0].min must be a whole number");
+        assertThatThrownBy(() -> read("{\"features\":[{\"id\":\"a\",\"alwaysOn\":\"yes\"}]}"))
+                .hasMessage("features[0].alwaysOn must be true or false");
+        assertThatThrownBy(() -> read("{\"features\":{}}")).hasMessage("features must be a JSON array");
+    }
+
+    private static List<Feature> read(String json) throws IOException {
+        return CatalogReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

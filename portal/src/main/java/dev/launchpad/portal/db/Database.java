@@ -3,6 +3,10 @@ package dev.launchpad.portal.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.launchpad.portal.config.PortalConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -20,6 +24,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(PortalConfig config) {
+        createH2Directory(config.dbUrl());
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.dbUrl());
         hikari.setUsername(config.dbUser());
@@ -36,6 +41,28 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * H2 creates the directories of a file database itself, but fails when another thread creates one of
+     * them at the same moment, as the start's Git work does under the data directory. Java's
+     * {@link Files#createDirectories} does not.
+     */
+    private static void createH2Directory(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return;
+        }
+        String file = url.substring(prefix.length()).split(";", 2)[0];
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        if (file.startsWith("~") || parent == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database directory " + parent, e);
+        }
     }
 
     private static void migrate(DataSource dataSource) {

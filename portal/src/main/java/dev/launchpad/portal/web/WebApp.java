@@ -14,6 +14,21 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 /** Builds the Javalin application from its routes and collaborators; starting it is the caller's business. */
 public final class WebApp {
 
+    /**
+     * Jetty pads its buffer pools to cache lines and, unless this property says how many references fit in
+     * one, asks the JVM through JMX whether it compresses them. That one question starts the whole platform
+     * MBean server, JFR's included: half a second of a two-core start. Compressed references are what a
+     * heap under 32 GB gets, so 16 per 64-byte line, else 8; setting the property yourself still wins.
+     */
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    static {
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            boolean compressed = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
+            System.setProperty(REFERENCES_PER_CACHE_LINE, compressed ? "16" : "8");
+        }
+    }
+
     private WebApp() {
     }
 

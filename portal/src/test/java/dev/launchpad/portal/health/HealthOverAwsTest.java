@@ -170,6 +170,8 @@ class HealthOverAwsTest {
 
     @Test
     void concurrentViewersOfADashboardCauseOneReadOfAws() throws Exception {
+        // The SDK's first call in a JVM takes longer than a page waits; another service's dashboard makes it.
+        aws.settled("/api/v1/services/storefront/metrics?range=1h");
         aws.stub.failNext(AwsStub.GET_METRIC_DATA, 1, new AwsStub.Fault.Delay(400));
         ExecutorService viewers = Executors.newFixedThreadPool(16);
         List<Future<HttpResponse<String>>> views = new ArrayList<>();
@@ -180,11 +182,20 @@ class HealthOverAwsTest {
             assertThat(view.get().statusCode()).isEqualTo(200);
         }
         viewers.shutdown();
+        aws.settled("/api/v1/services/billing-api/metrics?range=1h");
 
-        assertThat(aws.stub.count(AwsStub.GET_METRIC_DATA)).isEqualTo(1);
-        assertThat(aws.stub.count(AwsStub.GET_RESOURCES)).isEqualTo(1);
+        // counted for this service only: the warm-up's reads may still be landing
+        assertThat(readsOf("billing-api", AwsStub.GET_METRIC_DATA)).isEqualTo(1);
+        assertThat(readsOf("billing-api", AwsStub.GET_RESOURCES)).isEqualTo(1);
         assertThat(aws.portal.get("/services/billing-api/health?range=1h").statusCode()).isEqualTo(200);
-        assertThat(aws.stub.count(AwsStub.GET_METRIC_DATA)).isEqualTo(1);
+        assertThat(readsOf("billing-api", AwsStub.GET_METRIC_DATA)).isEqualTo(1);
+    }
+
+    private static long readsOf(String service, String action) {
+        return aws.stub.requests(action).stream()
+                .filter(r -> r.form().values().stream().anyMatch(v -> v.contains(service))
+                        || r.body() != null && r.body().contains(service))
+                .count();
     }
 
     @Test
