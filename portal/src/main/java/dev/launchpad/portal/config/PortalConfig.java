@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -233,9 +234,10 @@ public record PortalConfig(
             }
             return configured;
         }
-        String random = UUID.randomUUID().toString().substring(0, 8);
-        String suffix = ":" + (port == 0 ? random : Integer.toString(port));
-        String host = hostName().orElse(random);
+        // a random part only where needed: seeding the secure random generator costs a start 20 ms
+        Supplier<String> random = () -> UUID.randomUUID().toString().substring(0, 8);
+        String suffix = ":" + (port == 0 ? random.get() : Integer.toString(port));
+        String host = hostName().orElseGet(random);
         return host.substring(0, Math.min(host.length(), MAX_INSTANCE_ID - suffix.length())) + suffix;
     }
 

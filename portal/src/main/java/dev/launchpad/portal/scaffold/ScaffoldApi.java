@@ -20,15 +20,21 @@ import java.util.Map;
 public final class ScaffoldApi {
 
     private final Projects projects;
-    private final Map<String, Object> blueprintView;
+    /** Built on the first request for it: writing its example spec costs tens of milliseconds of a start. */
+    private volatile Map<String, Object> blueprintView;
 
     public ScaffoldApi(Projects projects) {
         this.projects = projects;
-        this.blueprintView = BlueprintView.of(projects.blueprint());
     }
 
     public void blueprint(Context ctx) {
-        ctx.json(blueprintView);
+        Map<String, Object> view = blueprintView;
+        if (view == null) {
+            // two first requests at once may both build it; the results are equal
+            view = BlueprintView.of(projects.blueprint());
+            blueprintView = view;
+        }
+        ctx.json(view);
     }
 
     public void preview(Context ctx) {
