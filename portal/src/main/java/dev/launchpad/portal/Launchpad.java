@@ -136,6 +136,8 @@ public final class Launchpad implements AutoCloseable {
                 runner);
         Database database = null;
         Liveness liveness = null;
+        Cost cost = null;
+        Health health = null;
         try {
             database = join(databaseOpened);
             Blueprint blueprint = join(blueprintLoaded);
@@ -178,13 +180,13 @@ public final class Launchpad implements AutoCloseable {
             }
 
             Pages pages = Pages.create(config.templatesDir(), blueprint.version(), currentUser);
-            Cost cost = Cost.create(config.cost(), blueprint, jdbc, services, teams, currentUser, pages, json, clock,
+            cost = Cost.create(config.cost(), blueprint, jdbc, services, teams, currentUser, pages, json, clock,
                     leases::tryAcquire);
             CatalogDirectory directory = new CatalogDirectory(services, teams);
             HealthSource healthSource = config.aws().configured()
                     ? new AwsHealthSource(config.aws(), DefaultCredentialsProvider.builder().build())
                     : new DemoHealthSource(directory, clock);
-            Health health = Health.start(healthSource, config.health(), directory, clock, leases::tryAcquire);
+            health = Health.start(healthSource, config.health(), directory, clock, leases::tryAcquire);
             AtomicReference<List<Route>> table = new AtomicReference<>();
             RunsApi runsApi = new RunsApi(runs, live, services, json);
             Routes.Handlers handlers = new Routes.Handlers(
@@ -216,6 +218,12 @@ public final class Launchpad implements AutoCloseable {
                     liveness);
         } catch (RuntimeException e) {
             runner.shutdownNow();
+            if (cost != null) {
+                cost.close();
+            }
+            if (health != null) {
+                health.close();
+            }
             if (liveness != null) {
                 liveness.close();
             }

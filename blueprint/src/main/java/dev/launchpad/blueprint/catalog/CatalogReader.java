@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@code catalog.json} into the catalog records by hand, from Jackson's tree. Binding the records
@@ -18,15 +21,18 @@ import java.util.Set;
  */
 final class CatalogReader {
 
+    // The fields each object may have: the components of its record, so the two cannot drift apart.
     private static final Set<String> FILE_FIELDS = Set.of("features");
-    private static final Set<String> FEATURE_FIELDS = Set.of("id", "title", "category", "description", "alwaysOn",
-            "defaultEnabled", "options", "rules", "requires", "conflicts", "templates");
-    private static final Set<String> OPTION_FIELDS = Set.of("id", "title", "type", "defaultValue", "required", "min",
-            "max", "values", "pattern", "patternHelp", "maxLength", "maxItems", "unit", "help");
-    private static final Set<String> RULE_FIELDS = Set.of("lower", "upper", "reason");
-    private static final Set<String> LINK_FIELDS = Set.of("feature", "reason");
+    private static final Set<String> FEATURE_FIELDS = fieldsOf(Feature.class);
+    private static final Set<String> OPTION_FIELDS = fieldsOf(FeatureOption.class);
+    private static final Set<String> RULE_FIELDS = fieldsOf(OptionRule.class);
+    private static final Set<String> LINK_FIELDS = fieldsOf(FeatureLink.class);
 
     private CatalogReader() {
+    }
+
+    private static Set<String> fieldsOf(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
     }
 
     static List<Feature> read(InputStream in) throws IOException {

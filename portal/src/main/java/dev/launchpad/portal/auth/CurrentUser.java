@@ -75,12 +75,7 @@ public final class CurrentUser {
         } else {
             return Optional.empty();
         }
-        return tokens.find(token).flatMap(t -> principal(t.login(), t.scopes(), null));
-    }
-
-    /** The principal of an account, with the scopes it holds through a browser session. */
-    public Optional<Principal> forSession(String login, String csrfToken) {
-        return principal(login, Scope.all(), csrfToken);
+        return byToken(token);
     }
 
     public static ApiProblem unauthenticated(String detail) {
@@ -102,8 +97,7 @@ public final class CurrentUser {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return new Resolved(null, "the Authorization header must be 'Bearer <API token>'");
             }
-            return tokens.find(authorization.substring(7).trim())
-                    .flatMap(t -> principal(t.login(), t.scopes(), null))
+            return byToken(authorization.substring(7).trim())
                     .map(p -> new Resolved(p, null))
                     .orElse(new Resolved(null, "the API token is unknown, expired or revoked"));
         }
@@ -112,9 +106,13 @@ public final class CurrentUser {
             return new Resolved(null, "sign in at /signin, or send an API token as 'Authorization: Bearer <token>'");
         }
         return sessions.find(cookie)
-                .flatMap(s -> forSession(s.login(), s.csrfToken()))
+                .flatMap(s -> principal(s.login(), Scope.all(), s.csrfToken()))
                 .map(p -> new Resolved(p, null))
                 .orElse(new Resolved(null, "the session has ended; sign in again at /signin"));
+    }
+
+    private Optional<Principal> byToken(String token) {
+        return tokens.find(token).flatMap(t -> principal(t.login(), t.scopes(), null));
     }
 
     /** The account's principal with {@code granted} narrowed to what its roles allow; empty when disabled or gone. */

@@ -71,10 +71,10 @@ public final class Guard {
                 }
             }
             case Access.Admin ignored -> {
-                requireScope(p, Scope.ADMIN);
                 if (!p.admin()) {
                     throw forbidden("only Launchpad admins may do this");
                 }
+                requireScope(p, Scope.ADMIN);
             }
             case Access.Team rule -> {
                 requireScope(p, rule.scope());

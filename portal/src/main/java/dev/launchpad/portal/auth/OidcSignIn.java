@@ -99,7 +99,7 @@ public final class OidcSignIn {
             return;
         }
         identity.sessions().delete(ctx.cookie(CurrentUser.SESSION_COOKIE)); // a session from before sign-in is not reused
-        identity.cookies().setSession(ctx, identity.sessions().create(login).cookieValue());
+        identity.cookies().setSession(ctx, identity.sessions().create(login));
         identity.cookies().set(ctx, BROWSER_COOKIE, "", 0);
         identity.audit().record(login, "signin", "user:" + login, "oidc, from " + ctx.ip());
         ctx.redirect(returnTo, HttpStatus.SEE_OTHER);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -25,6 +26,11 @@ public final class Passwords {
     private static final Base64.Decoder B64D = Base64.getDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String WORDS = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    /**
+     * Hashes at once, one per core: each takes its memory cost (19 MiB) for a few hundred milliseconds, and
+     * requests run on virtual threads, so a burst of sign-ins would otherwise all hash together.
+     */
+    private static final Semaphore HASHING = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     private final int memoryKib;
     private final int iterations;
@@ -80,6 +86,15 @@ public final class Passwords {
     }
 
     private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
+        HASHING.acquireUninterruptibly();
+        try {
+            return argon2Now(password, salt, memoryKib, iterations, lanes, length);
+        } finally {
+            HASHING.release();
+        }
+    }
+
+    private static byte[] argon2Now(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)

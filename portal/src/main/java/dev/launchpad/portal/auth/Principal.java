@@ -1,7 +1,9 @@
 package dev.launchpad.portal.auth;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -14,7 +16,7 @@ import java.util.TreeSet;
 public record Principal(User user, boolean admin, Map<String, TeamRole> teams, Set<Scope> scopes, String csrfToken) {
 
     public Principal {
-        teams = Map.copyOf(teams);
+        teams = Collections.unmodifiableSortedMap(new TreeMap<>(teams)); // in name order, wherever they are listed
         scopes = Set.copyOf(scopes);
     }
 

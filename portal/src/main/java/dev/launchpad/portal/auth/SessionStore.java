@@ -14,15 +14,7 @@ import java.util.Optional;
 public final class SessionStore {
 
     /** A live session: who, and the token their forms must echo. */
-    public record Session(String login, String csrfToken, Instant expiresAt) {
-    }
-
-    /** A session just created: the cookie value exists only here and in the browser. */
-    public record Created(String cookieValue, Session session) {
-        @Override
-        public String toString() {
-            return "Created[" + session + "]";
-        }
+    public record Session(String login, String csrfToken) {
     }
 
     /** last_seen_at is written at most this often, so browsing is not a stream of database writes. */
@@ -40,14 +32,15 @@ public final class SessionStore {
         this.max = max;
     }
 
-    public Created create(String login) {
+    /** Starts a session and returns the cookie's value, which exists only there and in the browser. */
+    public String create(String login) {
         String value = Secrets.random();
         String csrf = Secrets.random();
         Instant now = clock.instant();
         Instant expires = now.plus(max);
         jdbc.update("insert into sessions (id_hash, user_login, csrf_token, created_at, last_seen_at, expires_at)"
                 + " values (?, ?, ?, ?, ?, ?)", Secrets.sha256(value), login, csrf, now, now, expires);
-        return new Created(value, new Session(login, csrf, expires));
+        return value;
     }
 
     /** The live session the cookie names; an expired one is deleted on the way. */
@@ -73,7 +66,7 @@ public final class SessionStore {
         if (now.isAfter(r.lastSeen().plus(TOUCH_EVERY))) {
             jdbc.update("update sessions set last_seen_at = ? where id_hash = ?", now, id);
         }
-        return Optional.of(new Session(r.login(), r.csrf(), r.expires()));
+        return Optional.of(new Session(r.login(), r.csrf()));
     }
 
     public void delete(String cookieValue) {

@@ -40,7 +40,10 @@ public final class SignInLimiter {
         jdbc.update("delete from sign_in_failures where at < ?", now.minus(WINDOW));
     }
 
-    /** A successful sign-in forgets the login's failures (not the address's). */
+    /**
+     * A successful sign-in forgets the login's failures, among them the one its attempt recorded; the
+     * address's failures for other logins stay.
+     */
     public void succeeded(String login) {
         jdbc.update("delete from sign_in_failures where login = ?", normalise(login));
     }

@@ -70,10 +70,12 @@ public final class SignInPages {
             render(ctx, login, next, "Too many failed sign-ins. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + ".");
             return;
         }
+        // Counted as a failure before the slow check, so that guesses sent in parallel count against each
+        // other; a success takes it back below.
+        limiter.failed(login, address);
         Optional<UserRepository.Account> account = users.find(login).filter(a -> a.passwordHash() != null);
         boolean matches = passwords.verify(password, account.map(UserRepository.Account::passwordHash).orElseGet(this::decoyHash));
         if (account.isEmpty() || !matches || account.get().disabled()) {
-            limiter.failed(login, address);
             audit.record(account.isPresent() ? login : "unknown", "signin.failed", "user:" + (account.isPresent() ? login : "unknown"),
                     "from " + address);
             ctx.status(HttpStatus.UNAUTHORIZED);
@@ -82,8 +84,8 @@ public final class SignInPages {
         }
         limiter.succeeded(login);
         sessions.purge(); // sign-ins are rare enough to tidy up after
-        SessionStore.Created created = sessions.create(login);
-        cookies.setSession(ctx, created.cookieValue());
+        sessions.delete(ctx.cookie(CurrentUser.SESSION_COOKIE)); // a session from before sign-in is not reused
+        cookies.setSession(ctx, sessions.create(login));
         audit.record(login, "signin", "user:" + login, "local account, from " + address);
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }

@@ -3,7 +3,6 @@ package dev.launchpad.portal.catalog;
 import dev.launchpad.portal.auth.TeamOf;
 import dev.launchpad.portal.runs.Run;
 import dev.launchpad.portal.runs.RunRepository;
-import java.util.Optional;
 
 /** Which team owns the service or run a path names: what access rules about "their team" look up. */
 public final class Owners {
@@ -18,7 +17,7 @@ public final class Owners {
 
     /** The team of the service named by the {@code {name}} path parameter. */
     public TeamOf service() {
-        return ctx -> services.find(ctx.pathParam("name")).map(Service::team);
+        return ctx -> services.teamOf(ctx.pathParam("name"));
     }
 
     /** The team of the run named by the {@code {id}} path parameter. */
@@ -29,9 +28,5 @@ public final class Owners {
     /** The team named by the {@code {team}} path parameter. */
     public TeamOf team() {
         return TeamOf.pathParam("team");
-    }
-
-    public Optional<String> teamOfService(String name) {
-        return services.find(name).map(Service::team);
     }
 }

@@ -75,6 +75,11 @@ public final class ServiceRepository {
         return list("where s.name = ? and s.status = 'active'", name).stream().findFirst();
     }
 
+    /** The team of a published service: what access checks need, without loading the service. */
+    public Optional<String> teamOf(String name) {
+        return jdbc.one("select team_id from services where name = ? and status = 'active'", rs -> rs.getString(1), name);
+    }
+
     /** Who holds a name, whatever the state of their row. */
     public record Claim(String name, String status, String runId) {
     }

@@ -99,7 +99,7 @@ public record PortalConfig(
     public static PortalConfig fromEnv(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         int port = port(value(env, "LAUNCHPAD_PORT"), problems);
-        String instanceId = instanceId(value(env, "LAUNCHPAD_INSTANCE_ID"), port, problems);
+        String instanceId = instanceId(value(env, "LAUNCHPAD_INSTANCE_ID"), value(env, "HOSTNAME"), port, problems);
         Path dataDir = Path.of(Optional.ofNullable(value(env, "LAUNCHPAD_DATA_DIR")).orElse("./data")).toAbsolutePath().normalize();
 
         String dbUrl = value(env, "LAUNCHPAD_DB_URL");
@@ -226,7 +226,7 @@ public record PortalConfig(
      * on different hosts or ports. Without a known host name or a fixed port it is random, so a restart then
      * recovers its runs once its previous lease has expired rather than those of another instance.
      */
-    private static String instanceId(String configured, int port, List<String> problems) {
+    private static String instanceId(String configured, String hostnameVariable, int port, List<String> problems) {
         if (configured != null) {
             if (!INSTANCE_ID.matcher(configured).matches()) {
                 problems.add("LAUNCHPAD_INSTANCE_ID must be 1 to " + MAX_INSTANCE_ID
@@ -237,7 +237,8 @@ public record PortalConfig(
         // a random part only where needed: seeding the secure random generator costs a start 20 ms
         Supplier<String> random = () -> UUID.randomUUID().toString().substring(0, 8);
         String suffix = ":" + (port == 0 ? random.get() : Integer.toString(port));
-        String host = hostName().orElseGet(random);
+        // HOSTNAME when the shell or container sets it: resolving the local host can take seconds on some networks
+        String host = Optional.ofNullable(hostnameVariable).or(PortalConfig::hostName).orElseGet(random);
         return host.substring(0, Math.min(host.length(), MAX_INSTANCE_ID - suffix.length())) + suffix;
     }
 

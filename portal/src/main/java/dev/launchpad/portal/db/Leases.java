@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,11 +22,6 @@ public final class Leases {
     private final Clock clock;
     private final String holder;
     private final Map<String, LongAdder> granted = new ConcurrentHashMap<>();
-
-    /** Leases under a random holder id, new at each call. */
-    public Leases(Jdbc jdbc, Clock clock) {
-        this(jdbc, clock, UUID.randomUUID().toString());
-    }
 
     /**
      * Leases under {@code holder}. The portal uses its instance id ({@code LAUNCHPAD_INSTANCE_ID}), so an
@@ -56,8 +50,7 @@ public final class Leases {
         return acquired;
     }
 
-    /** The same for any holder id. */
-    public boolean tryAcquire(String name, String holder, Duration ttl) {
+    private boolean tryAcquire(String name, String holder, Duration ttl) {
         Instant now = clock.instant();
         Instant until = now.plus(ttl);
         if (jdbc.update("update leases set holder = ?, expires_at = ? where name = ? and (holder = ? or expires_at <= ?)",

@@ -1,11 +1,8 @@
 package dev.launchpad.portal.publish;
 
+import dev.launchpad.portal.auth.Secrets;
 import dev.launchpad.portal.db.Jdbc;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /**
  * Remembers the response to a request sent with an {@code Idempotency-Key}, per user, so that a retry of
@@ -36,8 +33,11 @@ public final class IdempotencyKeys {
     }
 
     private final Jdbc jdbc;
-    /** Longer than any publish request takes (the HTTP clients that send them time out well before). */
-    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
+    /**
+     * Longer than any publish request takes: it may wait for the platform modules for their whole patience,
+     * then render, commit and push.
+     */
+    static final java.time.Duration ABANDONED_AFTER = ModulesPublication.PATIENCE.plusMinutes(3);
 
     private final Clock clock;
 
@@ -47,7 +47,7 @@ public final class IdempotencyKeys {
     }
 
     public Claim claim(String user, String key, String requestBody) {
-        String hash = sha256(requestBody);
+        String hash = Secrets.sha256(requestBody);
         try {
             jdbc.update("insert into idempotency_keys (user_login, idem_key, request_hash, created_at) values (?, ?, ?, ?)",
                     user, key, hash, clock.instant());
@@ -87,13 +87,5 @@ public final class IdempotencyKeys {
     public void forgetUnfinished() {
         jdbc.update("delete from idempotency_keys where status_code is null and created_at < ?",
                 clock.instant().minus(ABANDONED_AFTER));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

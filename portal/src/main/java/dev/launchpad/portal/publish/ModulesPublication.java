@@ -25,7 +25,7 @@ public final class ModulesPublication {
     private static final Logger LOG = LoggerFactory.getLogger(ModulesPublication.class);
 
     /** Far longer than committing the modules ever takes; a run that waits this long fails instead of hanging. */
-    private static final Duration PATIENCE = Duration.ofMinutes(2);
+    static final Duration PATIENCE = Duration.ofMinutes(2);
     /** Leaves the first pages after a start their CPU. */
     private static final Duration AFTER_SERVING = Duration.ofSeconds(3);
 

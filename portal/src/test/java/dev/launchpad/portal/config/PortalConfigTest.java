@@ -55,6 +55,8 @@ class PortalConfigTest {
         assertThat(derived).endsWith(":8080").hasSizeLessThanOrEqualTo(64)
                 .isEqualTo(PortalConfig.fromEnv(Map.of("LAUNCHPAD_PORT", "8080")).instanceId());
         assertThat(PortalConfig.fromEnv(Map.of("LAUNCHPAD_PORT", "8081")).instanceId()).isNotEqualTo(derived);
+        assertThat(PortalConfig.fromEnv(Map.of("HOSTNAME", "web-7", "LAUNCHPAD_PORT", "8080")).instanceId())
+                .isEqualTo("web-7:8080");
 
         for (String invalid : new String[] {"portal 2", "portal:2", "p".repeat(65)}) {
             assertThatThrownBy(() -> PortalConfig.fromEnv(Map.of("LAUNCHPAD_INSTANCE_ID", invalid)))
