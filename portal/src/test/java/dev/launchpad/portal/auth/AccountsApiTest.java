@@ -210,7 +210,7 @@ class AccountsApiTest {
         createUser("owner", false);
         createUser("other", false);
         Session owner = signIn("owner", PASSWORD);
-        createToken(owner, "read");
+        String secret = createToken(owner, "read").secret();
         String id = new People(portal).jdbc().one("select id from api_tokens where user_login = ?", rs -> rs.getString(1), "owner")
                 .orElseThrow();
 
@@ -219,6 +219,7 @@ class AccountsApiTest {
                 form("_csrf", other.csrf()), "Cookie", other.cookie());
 
         assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(portal.as(secret).get("/api/v1/me").statusCode()).as("the owner's token still works").isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.launchpad.portal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.launchpad.portal.TestPortal;
 import dev.launchpad.portal.web.OpenApi;
 import dev.launchpad.portal.web.Route;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecretsStayHiddenTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OIDC_SECRET = "oidc-client-secret-" + UUID.randomUUID();
     private static final String GIT_PASSWORD = "git-password-" + UUID.randomUUID();
     private static final String LOG_PROBE = "log capture probe " + UUID.randomUUID();
@@ -56,6 +58,7 @@ class SecretsStayHiddenTest {
     static PrintStream originalErr;
     static String createdSecret;
     static People.Session adminSession;
+    static String failedRun;
     /** Every response fetched: what was asked, and the status line, headers and body that came back. */
     static final Map<String, String> responses = new LinkedHashMap<>();
 
@@ -66,10 +69,11 @@ class SecretsStayHiddenTest {
         System.setOut(new PrintStream(new Tee(originalOut), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Tee(originalErr), true, StandardCharsets.UTF_8));
         portal = TestPortal.start(TestPortal.config(data, Map.of(
-                "LAUNCHPAD_OIDC_ISSUER", "https://login.example.com",
+                "LAUNCHPAD_OIDC_ISSUER", "http://127.0.0.1:1/realms/nowhere",
                 "LAUNCHPAD_OIDC_CLIENT_ID", "launchpad-portal",
                 "LAUNCHPAD_OIDC_CLIENT_SECRET", OIDC_SECRET,
-                "LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE", "https://git.example.com/{team}/{service}.git",
+                // nothing listens there: the publish below fails its push, with the remote's error in its run
+                "LAUNCHPAD_GIT_REMOTE_URL_TEMPLATE", "http://127.0.0.1:1/{team}/{service}.git",
                 "LAUNCHPAD_GIT_USERNAME", "launchpad-bot",
                 "LAUNCHPAD_GIT_PASSWORD", GIT_PASSWORD)));
         people = new People(portal).team("alpha").person("member-alpha", "member-password-0123", Map.of("alpha", TeamRole.MEMBER));
@@ -87,7 +91,7 @@ class SecretsStayHiddenTest {
 
     @Test
     @Order(1)
-    void noPageOrApiResponseShowsASecret() {
+    void noPageOrApiResponseShowsASecret() throws Exception {
         // sign-ins with the admin password, a wrong one, and through the identity provider
         HttpResponse<String> wrong = post("/signin", null, form("login", "admin", "password", TestPortal.ADMIN_PASSWORD + "x",
                 "next", "/services"));
@@ -106,6 +110,13 @@ class SecretsStayHiddenTest {
         HttpResponse<String> me = get("/api/v1/me", null, createdSecret);
         assertThat(me.statusCode()).isEqualTo(200);
         record("GET /api/v1/me with the new token", me);
+
+        // a publish whose push fails: its error, its run and its events are pages and API responses too
+        HttpResponse<String> publish = portal.postJson("/api/v1/services",
+                "{\"name\": \"alpha-orders\", \"team\": \"alpha\", \"description\": \"Takes orders\"}");
+        assertThat(publish.statusCode()).as(publish.body()).isEqualTo(502);
+        record("POST /api/v1/services with an unreachable remote", publish);
+        failedRun = JSON.readTree(publish.body()).get("runId").asText();
 
         for (Route route : portal.launchpad().routes()) {
             if (route.method() != HandlerType.GET) {
@@ -155,7 +166,7 @@ class SecretsStayHiddenTest {
             String value = switch (m.group()) {
                 case "{team}" -> "alpha";
                 case "{login}" -> "admin";
-                case "{id}" -> UUID.randomUUID().toString();
+                case "{id}" -> failedRun;
                 case "<path>" -> path.startsWith("/webjars/") ? "swagger-ui/" + OpenApi.SWAGGER_UI_VERSION + "/swagger-ui.css"
                         : "app.css";
                 default -> "alpha-orders";

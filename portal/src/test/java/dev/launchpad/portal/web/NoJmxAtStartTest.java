@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerFactory;
@@ -30,11 +31,17 @@ class NoJmxAtStartTest {
     }
 
     private static String probe(String mode) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("no-jmx", ".log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Probe.class.getName(), mode)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8).strip();
+        Files.delete(log);
+        assertThat(ended).as(output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return output.lines().reduce((first, last) -> last).orElse("");
     }
