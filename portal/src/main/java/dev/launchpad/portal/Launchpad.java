@@ -195,7 +195,7 @@ public final class Launchpad implements AutoCloseable {
                             new HealthBadges(health)),
                     new RunPages(runsApi, runs, projects, publisher, currentUser, pages, runner),
                     new ScaffoldApi(projects),
-                    new PublishApi(projects, publisher, runs, keys, currentUser, json, cost.recorder()),
+                    new PublishApi(projects, publisher, runs, keys, currentUser, json, cost.recorder(), runner),
                     new CatalogApi(services, blueprint.catalog()),
                     runsApi,
                     new ApiIndex(blueprint, config.publicUrl(), table::get),

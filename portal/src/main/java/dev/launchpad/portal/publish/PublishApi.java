@@ -18,6 +18,8 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
 /** Publishing over HTTP: {@code POST /api/v1/services} and retries of failed runs. */
@@ -32,9 +34,14 @@ public final class PublishApi {
     private final CurrentUser currentUser;
     private final ObjectMapper json;
     private final EstimateRecorder estimates;
+    private final ExecutorService runner;
 
+    /**
+     * @param runner runs each publish, so that closing the portal waits for the ones under way as it does for
+     *               those started from the form; the request waits for its publish there
+     */
     public PublishApi(Projects projects, Publisher publisher, RunRepository runs, IdempotencyKeys keys,
-                      CurrentUser currentUser, ObjectMapper json, EstimateRecorder estimates) {
+                      CurrentUser currentUser, ObjectMapper json, EstimateRecorder estimates, ExecutorService runner) {
         this.projects = projects;
         this.publisher = publisher;
         this.runs = runs;
@@ -42,6 +49,7 @@ public final class PublishApi {
         this.currentUser = currentUser;
         this.json = json;
         this.estimates = estimates;
+        this.runner = runner;
     }
 
     public void create(Context ctx) throws Exception {
@@ -105,7 +113,13 @@ public final class PublishApi {
         if (assumptions != null) {
             estimates.record(log.run().id(), spec, assumptions);
         }
-        return switch (publisher.execute(log, spec, user)) {
+        PublishOutcome outcome;
+        try {
+            outcome = runner.submit(() -> publisher.execute(log, spec, user)).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return switch (outcome) {
             case PublishOutcome.Published p -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("service", ServiceView.of(p.service()));
