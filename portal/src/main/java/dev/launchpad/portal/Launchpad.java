@@ -188,6 +188,7 @@ public final class Launchpad implements AutoCloseable {
                     : new DemoHealthSource(directory, clock);
             health = Health.start(healthSource, config.health(), directory, clock, leases::tryAcquire);
             AtomicReference<List<Route>> table = new AtomicReference<>();
+            SignInPages signInPages = new SignInPages(identity, pages);
             RunsApi runsApi = new RunsApi(runs, live, services, json);
             Routes.Handlers handlers = new Routes.Handlers(
                     new NewServicePage(projects, publisher, services, teams, currentUser, pages, runner, cost.recorder()),
@@ -202,7 +203,7 @@ public final class Launchpad implements AutoCloseable {
                     new OpenApi(json, config.publicUrl(), blueprint.version(), pages),
                     cost.pages(), cost.api(),
                     new HealthPages(health, pages, currentUser), new HealthApi(health, currentUser),
-                    new SignInPages(identity, pages), new OidcSignIn(identity, pages),
+                    signInPages, new OidcSignIn(identity, signInPages),
                     new AccountPages(identity, pages), new AdminPages(identity, pages), new AdminApi(identity, json),
                     new Owners(services, runs));
             table.set(Routes.table(handlers));

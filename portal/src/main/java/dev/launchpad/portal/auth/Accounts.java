@@ -151,6 +151,9 @@ public final class Accounts {
      */
     public Person update(String actor, String login, Boolean admin, Boolean disabled) {
         UserRepository.Account account = person(login).account();
+        if (admin != null && admin != account.admin()) {
+            requireLocallyManaged(account, "admin");
+        }
         boolean staysActiveAdmin = (admin == null ? account.admin() : admin) && !(disabled == null ? account.disabled() : disabled);
         if (login.equals(actor) && Boolean.FALSE.equals(admin) && account.admin()) {
             throw conflict("you cannot remove your own admin flag; ask another admin", "admin",
@@ -160,17 +163,27 @@ public final class Accounts {
             throw conflict("you cannot disable your own account; ask another admin", "disabled",
                     "cannot be set on your own account");
         }
-        if (account.admin() && !account.disabled() && !staysActiveAdmin && activeAdmins() <= 1) {
-            throw conflict(login + " is the last enabled admin; make someone else an admin first",
-                    Boolean.FALSE.equals(admin) ? "admin" : "disabled", "would leave Launchpad without an admin");
+        boolean newAdmin = admin == null ? account.admin() : admin;
+        boolean newDisabled = disabled == null ? account.disabled() : disabled;
+        if (account.admin() && !account.disabled() && !staysActiveAdmin) {
+            // checked and changed in one transaction: two admins demoting each other at once cannot leave none
+            if (!users.updateUnlessLastAdmin(login, newAdmin, newDisabled)) {
+                throw conflict(login + " is the last enabled admin; make someone else an admin first",
+                        Boolean.FALSE.equals(admin) ? "admin" : "disabled", "would leave Launchpad without an admin");
+            }
+        } else {
+            if (newAdmin != account.admin()) {
+                users.setAdmin(login, newAdmin);
+            }
+            if (newDisabled != account.disabled()) {
+                users.setDisabled(login, newDisabled);
+            }
         }
-        if (admin != null && admin != account.admin()) {
-            users.setAdmin(login, admin);
+        if (newAdmin != account.admin()) {
             audit.record(actor, "user.updated", "user:" + login, "admin: " + account.admin() + " → " + admin);
         }
-        if (disabled != null && disabled != account.disabled()) {
-            users.setDisabled(login, disabled);
-            if (disabled) {
+        if (newDisabled != account.disabled()) {
+            if (newDisabled) {
                 sessions.deleteFor(login);
             }
             audit.record(actor, "user.updated", "user:" + login, "disabled: " + account.disabled() + " → " + disabled);
@@ -211,6 +224,7 @@ public final class Accounts {
     /** Adds the user to the team with the role, or changes their role in it. */
     public Membership setRole(String actor, String team, String login, TeamRole role) {
         requireTeamAndUser(team, login);
+        users.find(login).ifPresent(account -> requireLocallyManaged(account, "login"));
         TeamRole before = users.setMembership(login, team, role).orElse(null);
         if (before != role) {
             audit.record(actor, "role.changed", "user:" + login, "team " + team + ": " + roleId(before) + " → " + role.id());
@@ -221,6 +235,7 @@ public final class Accounts {
     /** Takes the user out of the team; a 404 problem when they were not in it. */
     public void removeMember(String actor, String team, String login) {
         requireTeamAndUser(team, login);
+        users.find(login).ifPresent(account -> requireLocallyManaged(account, "login"));
         TeamRole before = users.memberships(login).get(team);
         if (before == null || !users.removeMembership(login, team)) {
             throw new ApiProblem(404, "not-found", "Not found", login + " is not a member of team " + team,
@@ -308,8 +323,15 @@ public final class Accounts {
         }
     }
 
-    private long activeAdmins() {
-        return users.all().stream().filter(a -> a.admin() && !a.disabled()).count();
+    /**
+     * Refuses to change what the identity provider's groups decide: its next sign-in would undo the change.
+     * Disabling such an account still works; the provider does not decide that.
+     */
+    private static void requireLocallyManaged(UserRepository.Account account, String field) {
+        if (account.managedByProvider()) {
+            throw conflict(account.login() + " signs in through the identity provider, whose groups set its admin flag"
+                    + " and teams at every sign-in; change them there", field, "is managed by the identity provider");
+        }
     }
 
     /** The trimmed name, or a problem when it is empty, too long or has control characters. */

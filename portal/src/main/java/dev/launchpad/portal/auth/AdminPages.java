@@ -24,8 +24,12 @@ public final class AdminPages {
     private static final DateTimeFormatter AUDIT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+    /**
+     * @param local    has a Launchpad password (which can be reset)
+     * @param provided signs in through the identity provider, whose groups set its admin flag and teams
+     */
     public record UserRow(String login, String displayName, String email, boolean admin, boolean disabled, boolean local,
-                          String teams) {
+                          boolean provided, String teams) {
     }
 
     public record MemberRow(String login, String role) {
@@ -172,6 +176,7 @@ public final class AdminPages {
     private void render(Context ctx, Revealed revealed, Form userForm, Form teamForm, Form roleForm, String alert) {
         List<UserRow> users = accounts.people().stream().map(p -> new UserRow(p.login(), p.account().user().displayName(),
                 p.account().user().email(), p.account().admin(), p.account().disabled(), p.account().passwordHash() != null,
+                p.account().managedByProvider(),
                 p.teams().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().id() + ")")
                         .collect(Collectors.joining(", ")))).toList();
         List<TeamRow> teams = accounts.teams().stream().map(t -> new TeamRow(t.team().id(), t.team().displayName(),

@@ -3,7 +3,6 @@ package dev.launchpad.portal.auth;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.launchpad.portal.catalog.Team;
 import dev.launchpad.portal.web.ApiProblem;
-import dev.launchpad.portal.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
@@ -38,10 +37,11 @@ public final class OidcSignIn {
     private final OidcProvider provider;
     private final String redirectUri;
 
-    public OidcSignIn(Identity identity, Pages pages) {
+    /** @param signInPages the sign-in page, which shows this flow's errors and starts its sessions */
+    public OidcSignIn(Identity identity, SignInPages signInPages) {
         this.identity = identity;
         this.settings = identity.settings().oidc();
-        this.signInPages = new SignInPages(identity, pages);
+        this.signInPages = signInPages;
         this.requests = new OidcRequests(identity.jdbc(), identity.clock());
         this.accounts = new OidcAccounts(identity.users(), identity.audit());
         this.provider = settings == null ? null : new OidcProvider(settings, identity.clock());
@@ -98,10 +98,8 @@ public final class OidcSignIn {
             signInPages.showError(ctx, returnTo, "Sign-in with " + settings.displayName() + " failed: " + e.getMessage() + ".");
             return;
         }
-        identity.sessions().delete(ctx.cookie(CurrentUser.SESSION_COOKIE)); // a session from before sign-in is not reused
-        identity.cookies().setSession(ctx, identity.sessions().create(login));
+        signInPages.startSession(ctx, login, "oidc");
         identity.cookies().set(ctx, BROWSER_COOKIE, "", 0);
-        identity.audit().record(login, "signin", "user:" + login, "oidc, from " + ctx.ip());
         ctx.redirect(returnTo, HttpStatus.SEE_OTHER);
     }
 

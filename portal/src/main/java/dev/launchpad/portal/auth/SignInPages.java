@@ -83,11 +83,16 @@ public final class SignInPages {
             return;
         }
         limiter.succeeded(login);
+        startSession(ctx, login, "local account");
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    /** Signs {@code login} in on this browser, however they proved who they are ({@code how}, for the audit log). */
+    void startSession(Context ctx, String login, String how) {
         sessions.purge(); // sign-ins are rare enough to tidy up after
         sessions.delete(ctx.cookie(CurrentUser.SESSION_COOKIE)); // a session from before sign-in is not reused
         cookies.setSession(ctx, sessions.create(login));
-        audit.record(login, "signin", "user:" + login, "local account, from " + address);
-        ctx.redirect(next, HttpStatus.SEE_OTHER);
+        audit.record(login, "signin", "user:" + login, how + ", from " + ctx.ip());
     }
 
     public void signOut(Context ctx) {

@@ -16,6 +16,12 @@ public final class UserRepository {
     /** An account as stored; {@code passwordHash} is null for accounts that sign in through the identity provider. */
     public record Account(User user, String passwordHash, String oidcSubject, boolean admin, boolean disabled) {
 
+        /** Signs in through the identity provider, whose groups set its admin flag and teams at every sign-in. */
+        public boolean managedByProvider() {
+            return oidcSubject != null;
+        }
+
+
         public String login() {
             return user.login();
         }
@@ -104,6 +110,22 @@ public final class UserRepository {
 
     public boolean setDisabled(String login, boolean disabled) {
         return jdbc.update("update users set disabled = ? where login = ?", disabled, login) == 1;
+    }
+
+    /**
+     * Sets both flags unless {@code login} is the last enabled admin, false then. The enabled admins are locked
+     * first, so that two admins demoting each other at the same moment cannot both pass the check.
+     */
+    public boolean updateUnlessLastAdmin(String login, boolean admin, boolean disabled) {
+        return jdbc.transaction(tx -> {
+            List<String> admins = tx.list("select login from users where is_admin = true and disabled = false for update",
+                    rs -> rs.getString(1));
+            if (admins.size() <= 1 && admins.contains(login)) {
+                return false;
+            }
+            tx.update("update users set is_admin = ?, disabled = ? where login = ?", admin, disabled, login);
+            return true;
+        });
     }
 
     /** The user's teams and their role in each, sorted by team. */

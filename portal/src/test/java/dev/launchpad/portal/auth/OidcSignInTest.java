@@ -125,6 +125,32 @@ class OidcSignInTest {
     }
 
     @Test
+    void whatTheGroupsDecideCannotBeChangedInLaunchpadButTheAccountCanBeDisabled() throws Exception {
+        provider.enqueueCallback(token("subject-ria", Map.of("preferred_username", "ria",
+                "groups", List.of("launchpad-team-payments"))));
+        assertThat(new Browser().signIn()).isEqualTo(303);
+
+        HttpResponse<String> admin = asAdmin("PATCH", "/api/v1/users/ria", "{\"admin\": true}");
+        assertThat(admin.statusCode()).isEqualTo(409);
+        assertThat(admin.body()).contains("managed by the identity provider");
+        assertThat(asAdmin("PUT", "/api/v1/teams/payments/members/ria", "{\"role\": \"lead\"}").statusCode()).isEqualTo(409);
+        assertThat(asAdmin("DELETE", "/api/v1/teams/payments/members/ria", null).statusCode()).isEqualTo(409);
+        assertThat(users().find("ria").orElseThrow().admin()).isFalse();
+        assertThat(users().memberships("ria")).isEqualTo(Map.of("payments", TeamRole.MEMBER));
+
+        assertThat(asAdmin("PATCH", "/api/v1/users/ria", "{\"disabled\": true}").statusCode()).isEqualTo(200);
+        assertThat(users().find("ria").orElseThrow().disabled()).isTrue();
+    }
+
+    private static HttpResponse<String> asAdmin(String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(portal.url() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TestPortal.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aProviderAccountWhoseLoginBelongsToALocalAccountGetsANumberAdded() {
         provider.enqueueCallback(token("subject-other-admin", Map.of("preferred_username", "Admin")));
         Browser browser = new Browser();
